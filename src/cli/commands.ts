@@ -1,0 +1,142 @@
+import type { Diagnostic } from '../core/diagnostics';
+import { countBySeverity } from '../core/diagnostics';
+import { parse, type ParseOptions, type ParseResult } from '../core/format/parse';
+import { serialize } from '../core/format/serialize';
+import { applyStep, setTagsStep } from '../core/model/edit';
+import { describeDialect, describeScheme, summarize } from '../core/model/summary';
+import { extractChunks } from '../core/scheme/chunks';
+import { convertTags, SCHEME_NAMES, type Scheme } from '../core/scheme/schemes';
+import { validateTags } from '../core/scheme/validate';
+import type { CliArgs } from './args';
+
+/** What a command produced: text for stdout and stderr, bytes for a file, and the exit status. */
+export interface CommandOutput {
+  stdout: string | Uint8Array;
+  stderr: string;
+  status: number;
+  /** For convert -o: bytes to write to this path instead of stdout. */
+  file?: { path: string; bytes: Uint8Array };
+}
+
+function parseOptions(args: CliArgs): ParseOptions {
+  return { tagColumn: args.tagColumn, tokenColumn: args.tokenColumn, scheme: args.schemeIn };
+}
+
+/** One diagnostic in the compiler convention: `FILE:LINE:COL: severity CODE message`. */
+export function formatDiagnostic(file: string, d: Diagnostic): string {
+  const line = d.line > 0 ? d.line : 1;
+  const column = d.column > 0 ? d.column : 1;
+  const expected = d.expected !== undefined ? ` (expected ${d.expected})` : '';
+  return `${file}:${line}:${column}: ${d.severity} ${d.code} ${d.message}${expected}`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** `retag check`: diagnostics, then a summary per file. Exit 1 if any file has an error. */
+export function runCheck(args: CliArgs, read: (file: string) => Uint8Array): CommandOutput {
+  const out: string[] = [];
+  let errors = 0;
+  for (const file of args.files) {
+    const r = parse(read(file), parseOptions(args));
+    for (const d of r.diagnostics) {
+      if (d.severity === 'info' && !args.verbose) continue;
+      out.push(formatDiagnostic(file, d));
+    }
+    const counts = countBySeverity(r.diagnosticCounts);
+    errors += counts.error;
+    out.push(...summaryLines(file, r, counts));
+  }
+  return { stdout: out.join('\n') + '\n', stderr: '', status: errors > 0 ? 1 : 0 };
+}
+
+function summaryLines(
+  file: string,
+  r: ParseResult,
+  counts: { error: number; warning: number; info: number },
+): string[] {
+  const doc = r.document;
+  const s = summarize(doc);
+  const types = s.entitiesByType.map(([t, n]) => `${t} ${n}`).join(', ');
+  const lines = [
+    `${file}: ${plural(s.tokens, 'token')}, ${plural(s.sentences, 'sentence')}, ${plural(s.documents, 'document')}, ${plural(s.entities, 'entity').replace('entitys', 'entities')}`,
+    `  entities: ${types || 'none'}`,
+    `  dialect: ${describeDialect(doc)}`,
+    `  scheme: ${describeScheme(doc)}`,
+    `  diagnostics: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info, 'info')}` +
+      (s.quarantined > 0
+        ? `; ${plural(s.quarantined, 'sentence')} quarantined (read-only, exported verbatim)`
+        : ''),
+  ];
+  return lines;
+}
+
+/** `retag spans`: one JSON object per entity per line, in file order. */
+export function runSpans(args: CliArgs, read: (file: string) => Uint8Array): CommandOutput {
+  const file = args.files[0] as string;
+  const r = parse(read(file), parseOptions(args));
+  const doc = r.document;
+  const out: string[] = [];
+  doc.sentences.forEach((s, i) => {
+    for (const c of extractChunks(s.tags, doc.scheme.rules)) {
+      out.push(
+        `{"sentence": ${i}, "start": ${c.start}, "end": ${c.end}, "label": ${JSON.stringify(c.type)}}`,
+      );
+    }
+  });
+  const errors = countBySeverity(r.diagnosticCounts).error;
+  return {
+    stdout: out.length > 0 ? out.join('\n') + '\n' : '',
+    stderr:
+      errors > 0 ? `retag: ${file}: ${plural(errors, 'error')}; see retag check ${file}\n` : '',
+    status: 0,
+  };
+}
+
+/** `retag convert`: rewrites tag fields in another scheme; byte-identical when nothing changes. */
+export function runConvert(args: CliArgs, read: (file: string) => Uint8Array): CommandOutput {
+  const file = args.files[0] as string;
+  const bytes = read(file);
+  const r = parse(bytes, parseOptions(args));
+  const from = r.document.scheme.scheme;
+  const to: Scheme = args.scheme ?? from;
+  const notes: string[] = [];
+  let doc = r.document;
+  let changed = 0;
+  let repaired = 0;
+  let skipped = 0;
+  if (to !== from) {
+    doc.sentences.forEach((s, i) => {
+      if (s.quarantined) {
+        skipped += 1;
+        return;
+      }
+      const after = convertTags(s.tags, from, to);
+      if (after.every((t, k) => t === s.tags[k])) return;
+      if (validateTags(s.tags, from).length > 0) repaired += 1;
+      const res = applyStep(doc, setTagsStep(doc, i, 0, after));
+      if (res.ok) {
+        doc = res.doc;
+        changed += 1;
+      }
+    });
+    notes.push(
+      `retag: ${file}: ${SCHEME_NAMES[from]} -> ${SCHEME_NAMES[to]}: ${plural(changed, 'sentence')} rewritten`,
+    );
+    if (repaired > 0)
+      notes.push(
+        `retag: ${file}: ${plural(repaired, 'sentence')} had invalid ${SCHEME_NAMES[from]} sequences; their entities were read as conlleval reads them`,
+      );
+    if (skipped > 0)
+      notes.push(
+        `retag: ${file}: ${plural(skipped, 'quarantined sentence')} left unchanged (see retag check)`,
+      );
+  }
+  const outBytes = to === from ? bytes : serialize(doc);
+  const stderr = notes.length > 0 ? notes.join('\n') + '\n' : '';
+  if (args.output !== undefined) {
+    return { stdout: '', stderr, status: 0, file: { path: args.output, bytes: outBytes } };
+  }
+  return { stdout: outBytes, stderr, status: 0 };
+}

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { serialize } from '../format/serialize';
+import { conll, parseText } from '../testing/fixtures';
+import { applyStep, invertStep, setTagsStep, type SetTagsStep } from './edit';
+import { isSentenceChanged } from './document';
+
+const base = () => parseText(conll('John/O Smith/O went/O', 'to/O Paris/O')).document;
+const text = (d: ReturnType<typeof base>) => new TextDecoder().decode(serialize(d));
+
+/** Every edit test checks the result, that undo restores the original, and that the step survives JSON. */
+function check(step: SetTagsStep) {
+  const doc = base();
+  const r = applyStep(doc, step);
+  if (!r.ok) throw new Error(r.error);
+  const viaJson = applyStep(doc, JSON.parse(JSON.stringify(step)) as SetTagsStep);
+  expect(viaJson.ok && text(viaJson.doc)).toBe(text(r.doc));
+  const undone = applyStep(r.doc, invertStep(step));
+  expect(undone.ok && text(undone.doc)).toBe(text(doc));
+  return r.doc;
+}
+
+describe('setTags steps', () => {
+  it('changes only the tag fields of the edited tokens', () => {
+    const doc = check(setTagsStep(base(), 0, 0, ['B-PER', 'I-PER']));
+    expect(text(doc)).toBe('John\tB-PER\nSmith\tI-PER\nwent\tO\n\nto\tO\nParis\tO\n');
+  });
+  it('shares every sentence but the edited one', () => {
+    const doc = base();
+    const r = applyStep(doc, setTagsStep(doc, 1, 1, ['B-LOC']));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.doc.sentences[0]).toBe(doc.sentences[0]);
+    expect(r.doc.sentences[1]).not.toBe(doc.sentences[1]);
+    expect(r.doc.tokens).toBe(doc.tokens);
+    expect(isSentenceChanged(r.doc.sentences[1]!)).toBe(true);
+    expect(isSentenceChanged(r.doc.sentences[0]!)).toBe(false);
+  });
+  it('refuses stale steps, out-of-range runs, quarantined sentences and tags that would break the file', () => {
+    const doc = base();
+    expect(
+      applyStep(doc, { type: 'setTags', sentence: 0, start: 0, before: ['B-X'], after: ['O'] }),
+    ).toEqual({ ok: false, error: 'before-mismatch' });
+    expect(
+      applyStep(doc, {
+        type: 'setTags',
+        sentence: 1,
+        start: 1,
+        before: ['O', 'O'],
+        after: ['B-X', 'I-X'],
+      }),
+    ).toEqual({ ok: false, error: 'out-of-range' });
+    expect(applyStep(doc, setTagsStep(doc, 5, 0, ['O']))).toEqual({
+      ok: false,
+      error: 'no-such-sentence',
+    });
+    for (const bad of ['B-X\tY', 'B-X Y', '', 'B-\n', 'B-\u0000']) {
+      expect(applyStep(doc, setTagsStep(doc, 0, 0, [bad]))).toEqual({
+        ok: false,
+        error: 'unwritable-tag',
+      });
+    }
+    const q = parseText('a\tO\tX\nb\tO\n').document;
+    expect(applyStep(q, setTagsStep(q, 0, 0, ['B-X']))).toEqual({
+      ok: false,
+      error: 'quarantined',
+    });
+  });
+  it('reports an edit reverted by hand as unchanged', () => {
+    const doc = check(setTagsStep(base(), 0, 2, ['B-X']));
+    const back = applyStep(doc, setTagsStep(doc, 0, 2, ['O']));
+    expect(back.ok && isSentenceChanged(back.doc.sentences[0]!)).toBe(false);
+    expect(back.ok && text(back.doc)).toBe(text(base()));
+  });
+});
