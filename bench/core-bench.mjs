@@ -1,0 +1,82 @@
+// npm run bench:core — times the core on ../shared/corpora/scale/scale-1m.conll in Node and
+// prints medians. A benchmark, not a test: machines are shared and noisy, so read medians.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { extractChunks, parse, serialize, setTagsStep, applyStep } from '../dist-cli/core.js';
+
+const FILE = resolve(process.cwd(), process.argv[2] ?? '../shared/corpora/scale/scale-1m.conll');
+const RUNS = Number(process.env.RUNS ?? 9);
+const TARGETS = { parse: 250, serialize: 100, rss: 250 };
+
+const bytes = new Uint8Array(readFileSync(FILE));
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+};
+const time = (fn) => {
+  const t = performance.now();
+  const out = fn();
+  return [performance.now() - t, out];
+};
+
+const parseTimes = [];
+const serializeTimes = [];
+const editedSerializeTimes = [];
+const spanTimes = [];
+let doc;
+let tokens = 0;
+let entities = 0;
+for (let i = 0; i < RUNS; i++) {
+  doc = undefined;
+  globalThis.gc?.();
+  const [tp, r] = time(() => parse(bytes));
+  parseTimes.push(tp);
+  doc = r.document;
+  const [ts, out] = time(() => serialize(doc));
+  serializeTimes.push(ts);
+  if (out.length !== bytes.length) throw new Error('round trip changed the length');
+  const [tx, n] = time(() => {
+    let count = 0;
+    for (const s of doc.sentences) count += extractChunks(s.tags, doc.scheme.rules).length;
+    return count;
+  });
+  spanTimes.push(tx);
+  entities = n;
+  // One edit in every 100th sentence: the serializer splices instead of copying.
+  let edited = doc;
+  for (let k = 0; k < edited.sentences.length; k += 100) {
+    const s = edited.sentences[k];
+    if (s.length === 0 || s.quarantined) continue;
+    const res = applyStep(edited, setTagsStep(edited, k, 0, [s.tags[0] === 'O' ? 'B-X' : 'O']));
+    if (res.ok) edited = res.doc;
+  }
+  const [te] = time(() => serialize(edited));
+  editedSerializeTimes.push(te);
+}
+for (const s of doc.sentences) tokens += s.length;
+const rss = process.resourceUsage().maxRSS / 1024;
+const heap = process.memoryUsage().heapUsed / 1024 / 1024;
+
+const rows = [
+  ['file', FILE.split('/').slice(-2).join('/')],
+  [
+    'size',
+    `${(bytes.length / 1e6).toFixed(1)} MB, ${tokens} tokens, ${doc.sentences.length} sentences, ${entities} entities`,
+  ],
+  ['runs', String(RUNS)],
+  [
+    'parse (median)',
+    `${median(parseTimes).toFixed(0)} ms   (target < ${TARGETS.parse} ms; min ${Math.min(...parseTimes).toFixed(0)})`,
+  ],
+  [
+    'serialize, unedited (median)',
+    `${median(serializeTimes).toFixed(0)} ms   (target < ${TARGETS.serialize} ms)`,
+  ],
+  ['serialize, 427 edited sentences (median)', `${median(editedSerializeTimes).toFixed(0)} ms`],
+  ['span extraction (median)', `${median(spanTimes).toFixed(0)} ms`],
+  ['peak RSS', `${rss.toFixed(0)} MB   (target < ${TARGETS.rss} MB)`],
+  ['heap used at end', `${heap.toFixed(0)} MB`],
+];
+const w = Math.max(...rows.map((r) => r[0].length));
+console.log('retag core benchmark (Node ' + process.version + ')');
+for (const [k, v] of rows) console.log(`  ${k.padEnd(w)}  ${v}`);
