@@ -4,7 +4,7 @@ export const MAX_LINE_LENGTH = 100_000;
 /** Offsets of every line start in a text (line n, 1-based, starts at result[n-1]). */
 export function computeLineStarts(text: string): Uint32Array {
   if (text.length === 0) return new Uint32Array(0);
-  let starts = new Uint32Array(Math.max(16, text.length >> 4));
+  let starts = new Uint32Array(Math.max(16, text.length >> 3));
   let count = 1;
   for (let i = text.indexOf('\n'); i >= 0 && i + 1 < text.length; i = text.indexOf('\n', i + 1)) {
     if (count === starts.length) {

@@ -44,7 +44,7 @@ export function parse(input: Uint8Array | string, options: ParseOptions = {}): P
     sink.add(fileInfo('I_NO_TOKENS', 'the file holds no token lines: 0 sentences'));
   }
   const tagLists = built.sentences.map((s) => s.tags);
-  const detected = detectScheme(tagLists);
+  const detected = detectScheme(tagLists, built.distinctTags);
   const scheme = options.scheme ?? detected.scheme;
   const dialect: Dialect = {
     ...layout.dialect,
@@ -80,13 +80,35 @@ function fileInfo(code: DiagnosticCode, message: string): Diagnostic {
 
 interface Built {
   tokens: TokenTable;
+  /** Every tag that occurs except O (the interning table's keys). */
+  distinctTags: Iterable<string>;
   sentences: Sentence[];
   markers: number;
   docStarts: number;
   comments: number;
 }
 
-/** The main pass: classifies every line and gathers tokens into sentences. */
+/** 1-based column, in code points, of a text offset on the line starting at lineFrom. */
+function columnOf(text: string, lineFrom: number, offset: number): number {
+  return codePointLength(text.slice(lineFrom, offset)) + 1;
+}
+
+/** What one line is, for the main pass. */
+const enum Kind {
+  Break,
+  Marker,
+  DocStart,
+  Comment,
+  Bad,
+  Token,
+}
+
+const TAG_LIKE_COMMENT = /^(?:O|[BIESLU]-.+)$/;
+
+/**
+ * The main pass: classifies every line and gathers tokens into sentences. Kept free of closures
+ * over its loop state, so V8 holds that state in registers (this loop runs once per line).
+ */
 function buildSentences(
   text: string,
   lineStarts: Uint32Array,
@@ -104,6 +126,9 @@ function buildSentences(
   const intern = new Map<string, string>();
   const fields = new Fields();
   const { columns, tagColumn, tokenColumn } = layout.dialect;
+  const tabMajority = layout.tabMajority;
+  const checkBad = badLines.size > 0;
+  const textEnd = text.endsWith('\n') ? text.length - 1 : text.length;
   let nTokens = 0;
   let first = 0;
   let tags: string[] = [];
@@ -116,93 +141,24 @@ function buildSentences(
   let docStarts = 0;
   let comments = 0;
   let openMarker = 0;
-  const textEnd = text.endsWith('\n') ? text.length - 1 : text.length;
 
-  const colOf = (lineFrom: number, offset: number) =>
-    codePointLength(text.slice(lineFrom, offset)) + 1;
-  const lineError = (
-    line: number,
-    column: number,
-    code: DiagnosticCode,
-    message: string,
-    extra: Partial<Diagnostic> = {},
-  ) => {
-    sink.add({ line, column, severity: 'error', code, message, ...extra });
-    quarantined = true;
-  };
-  const flush = () => {
-    if (nTokens > first || quarantined) {
-      sentences.push({
-        id: sentences.length,
-        first,
-        length: nTokens - first,
-        tags,
-        originalTags: tags,
-        doc,
-        startLine,
-        endLine,
-        quarantined,
-      });
-      sentencesInDoc += 1;
-    }
-    first = nTokens;
-    tags = [];
-    startLine = 0;
-    quarantined = false;
-  };
-
-  for (let n = 1; n <= lineCount; n++) {
-    const lineFrom = lineStarts[n - 1] ?? 0;
-    const next = lineStarts[n];
-    let to = next === undefined ? textEnd : next - 1;
-    if (to > lineFrom && text.charCodeAt(to - 1) === 13) to -= 1;
-    const from = n === 1 && text.charCodeAt(0) === 0xfeff ? 1 : lineFrom;
-    const end = trimEndOffset(text, from, to);
-    if (end === from) {
-      flush();
-      continue;
-    }
-    if (badLines.has(n)) {
-      if (startLine === 0) startLine = n;
-      endLine = n;
-      quarantined = true;
-      continue;
-    }
-    if (to - from > MAX_LINE_LENGTH) {
-      if (startLine === 0) startLine = n;
-      endLine = n;
-      lineError(
-        n,
-        1,
-        'E_LINE_TOO_LONG',
-        `line is ${to - from} characters long; the limit is ${MAX_LINE_LENGTH}`,
-        {
-          expected: `at most ${MAX_LINE_LENGTH} characters`,
-          found: `${to - from} characters`,
-          hint: 'one token per line: is this really a CoNLL file?',
-        },
-      );
-      continue;
-    }
-    const c0 = text.charCodeAt(from);
-    if (c0 === 60 /* < */ && (end - from === 3 || end - from === 4)) {
-      const word = text.slice(from, end);
-      if (word === '<s>' || word === '</s>') {
-        flush();
+  for (let n = 1; n <= lineCount + 1; n++) {
+    let kind: Kind;
+    if (n > lineCount) kind = Kind.Break;
+    else {
+      const lineFrom = lineStarts[n - 1] as number;
+      let to = n < lineCount ? (lineStarts[n] as number) - 1 : textEnd;
+      if (to > lineFrom && text.charCodeAt(to - 1) === 13) to -= 1;
+      const from = n === 1 && text.charCodeAt(0) === 0xfeff ? 1 : lineFrom;
+      const end = trimEndOffset(text, from, to);
+      kind =
+        end === from
+          ? Kind.Break
+          : classifyLine(text, n, lineFrom, from, end, to, columns, tagColumn, fields, sink);
+      if (kind === Kind.Token && checkBad && badLines.has(n)) kind = Kind.Bad;
+      if (kind === Kind.Marker) {
         markers += 1;
-        if (end !== to) {
-          sink.add({
-            line: n,
-            column: colOf(lineFrom, end),
-            severity: 'warning',
-            code: 'W_MARKER_WHITESPACE',
-            message: `whitespace after ${word}`,
-            expected: word,
-            found: JSON.stringify(text.slice(from, to)),
-            hint: 'read as a sentence marker; remove the trailing whitespace',
-          });
-        }
-        if (word === '<s>') {
+        if (text.charCodeAt(from + 1) === 115 /* s */) {
           if (openMarker > 0)
             sink.add({
               line: n,
@@ -229,125 +185,80 @@ function buildSentences(
             });
           openMarker = 0;
         }
-        continue;
-      }
-    }
-    fields.split(text, from, end);
-    const f0s = fields.starts[0] ?? from;
-    const f0e = fields.ends[0] ?? from;
-    if (c0 === 45 /* - */ && f0e - f0s === 10 && text.startsWith('-DOCSTART-', f0s)) {
-      flush();
-      docStarts += 1;
-      if (sentencesInDoc > 0) {
-        doc += 1;
-        sentencesInDoc = 0;
-      }
-      continue;
-    }
-    if (c0 === 35 /* # */) {
-      const tf =
-        fields.count === columns
-          ? text.slice(fields.starts[tagColumn], fields.ends[tagColumn])
-          : '';
-      if (!(fields.count === columns && /^(?:O|[BIESLU]-.+)$/.test(tf))) {
-        comments += 1;
+      } else if (kind === Kind.DocStart) {
+        docStarts += 1;
+      } else if (kind === Kind.Comment || kind === Kind.Bad) {
+        if (kind === Kind.Comment) comments += 1;
+        else quarantined = true;
         if (startLine === 0) startLine = n;
         endLine = n;
         continue;
+      } else if (kind === Kind.Token) {
+        if (startLine === 0) startLine = n;
+        endLine = n;
+        const bad = readToken(
+          text,
+          n,
+          lineFrom,
+          end,
+          to,
+          columns,
+          tagColumn,
+          tokenColumn,
+          tabMajority,
+          fields,
+          sink,
+        );
+        if (bad) {
+          quarantined = true;
+          continue;
+        }
+        const ts = fields.starts[tagColumn] as number;
+        const te = fields.ends[tagColumn] as number;
+        let tag: string | undefined;
+        if (te - ts === 1 && text.charCodeAt(ts) === 79 /* O */) tag = 'O';
+        else {
+          const raw = text.slice(ts, te);
+          tag = intern.get(raw);
+          if (tag === undefined) {
+            intern.set(raw, raw);
+            tag = raw;
+          }
+        }
+        tokenStart[nTokens] = fields.starts[tokenColumn] as number;
+        tokenEnd[nTokens] = fields.ends[tokenColumn] as number;
+        tagStart[nTokens] = ts;
+        tagEnd[nTokens] = te;
+        tokenLine[nTokens] = n;
+        tags.push(tag);
+        nTokens += 1;
+        continue;
       }
     }
-    if (startLine === 0) startLine = n;
-    endLine = n;
-    if (fields.count !== columns) {
-      const stripped = text.slice(end, to);
-      if (fields.count === columns - 1 && tagColumn === columns - 1 && stripped.includes('\t')) {
-        lineError(n, colOf(lineFrom, end) + 1, 'E_EMPTY_TAG', 'the tag is empty', {
-          expected: 'a tag such as O or B-TYPE',
-          found: 'nothing after the last TAB',
-          hint: 'write O for a token outside any entity',
-        });
-      } else {
-        const sep = fields.tab ? 'TAB-separated' : 'space-separated';
-        lineError(n, 1, 'E_COLUMNS', `expected ${columns} ${sep} columns, found ${fields.count}`, {
-          expected: `${columns} columns`,
-          found: `${fields.count} columns`,
-          hint: 'every token line needs the same columns; the sentence is kept as it is and is read-only',
-        });
-      }
-      continue;
-    }
-    const ks = fields.starts[tokenColumn] ?? from;
-    const ke = fields.ends[tokenColumn] ?? from;
-    const ts = fields.starts[tagColumn] ?? from;
-    let te = fields.ends[tagColumn] ?? from;
-    if (ke === ks) {
-      lineError(n, colOf(lineFrom, ks), 'E_EMPTY_TOKEN', 'the token is empty', {
-        expected: 'a token',
-        found: 'an empty field',
-        hint: 'remove the line or write the token',
+    // A break, a marker or a -DOCSTART- line ends the current sentence.
+    if (nTokens > first || quarantined) {
+      sentences.push({
+        id: sentences.length,
+        first,
+        length: nTokens - first,
+        tags,
+        originalTags: tags,
+        doc,
+        startLine,
+        endLine,
+        quarantined,
       });
-      continue;
+      sentencesInDoc += 1;
+      tags = [];
     }
-    // A TAB line may pad a field with spaces ("O  "): read the tag without them.
-    const tagEndTrimmed = trimEndOffset(text, ts, te);
-    if (tagEndTrimmed !== te) {
-      sink.add({
-        line: n,
-        column: colOf(lineFrom, tagEndTrimmed),
-        severity: 'info',
-        code: 'I_TRAILING_WHITESPACE',
-        message: 'spaces after the tag; read without them, kept on export',
-      });
-      te = tagEndTrimmed;
+    first = nTokens;
+    startLine = 0;
+    quarantined = false;
+    if (kind === Kind.DocStart && sentencesInDoc > 0) {
+      doc += 1;
+      sentencesInDoc = 0;
     }
-    if (te === ts) {
-      lineError(n, colOf(lineFrom, ts), 'E_EMPTY_TAG', 'the tag is empty', {
-        expected: 'a tag such as O or B-TYPE',
-        found: 'an empty field',
-        hint: 'write O for a token outside any entity',
-      });
-      continue;
-    }
-    if (end !== to) {
-      sink.add({
-        line: n,
-        column: colOf(lineFrom, end),
-        severity: 'info',
-        code: 'I_TRAILING_WHITESPACE',
-        message: 'whitespace at the end of the line; read without it, kept on export',
-      });
-    }
-    if (!fields.tab && layout.tabMajority) {
-      sink.add({
-        line: n,
-        column: 1,
-        severity: 'warning',
-        code: 'W_DELIMITER',
-        message: 'line is space-separated while the file is TAB-separated',
-        expected: 'TAB between columns',
-        found: 'spaces',
-        hint: 'read at spaces; a token that holds a space needs TABs',
-      });
-    }
-    let tag: string | undefined;
-    if (te - ts === 1 && text.charCodeAt(ts) === 79 /* O */) tag = 'O';
-    else {
-      const raw = text.slice(ts, te);
-      tag = intern.get(raw);
-      if (tag === undefined) {
-        intern.set(raw, raw);
-        tag = raw;
-      }
-    }
-    tokenStart[nTokens] = ks;
-    tokenEnd[nTokens] = ke;
-    tagStart[nTokens] = ts;
-    tagEnd[nTokens] = te;
-    tokenLine[nTokens] = n;
-    tags.push(tag);
-    nTokens += 1;
   }
-  flush();
   if (openMarker > 0) {
     sink.add({
       line: openMarker,
@@ -369,8 +280,187 @@ function buildSentences(
       line: tokenLine.subarray(0, nTokens),
     },
     sentences,
+    distinctTags: intern.keys(),
     markers,
     docStarts,
     comments,
   };
+}
+
+/**
+ * Tells a non-blank line's kind. Splits it into `fields` (except markers and over-long lines);
+ * reports over-long lines and padded markers.
+ */
+function classifyLine(
+  text: string,
+  n: number,
+  lineFrom: number,
+  from: number,
+  end: number,
+  to: number,
+  columns: number,
+  tagColumn: number,
+  fields: Fields,
+  sink: DiagnosticSink,
+): Kind {
+  if (to - from > MAX_LINE_LENGTH) {
+    sink.add({
+      line: n,
+      column: 1,
+      severity: 'error',
+      code: 'E_LINE_TOO_LONG',
+      message: `line is ${to - from} characters long; the limit is ${MAX_LINE_LENGTH}`,
+      expected: `at most ${MAX_LINE_LENGTH} characters`,
+      found: `${to - from} characters`,
+      hint: 'one token per line: is this really a CoNLL file?',
+    });
+    return Kind.Bad;
+  }
+  const c0 = text.charCodeAt(from);
+  if (c0 === 60 /* < */ && (end - from === 3 || end - from === 4)) {
+    const word = text.slice(from, end);
+    if (word === '<s>' || word === '</s>') {
+      if (end !== to) {
+        sink.add({
+          line: n,
+          column: columnOf(text, lineFrom, end),
+          severity: 'warning',
+          code: 'W_MARKER_WHITESPACE',
+          message: `whitespace after ${word}`,
+          expected: word,
+          found: JSON.stringify(text.slice(from, to)),
+          hint: 'read as a sentence marker; remove the trailing whitespace',
+        });
+      }
+      return Kind.Marker;
+    }
+  }
+  fields.split(text, from, end);
+  if (
+    c0 === 45 /* - */ &&
+    (fields.ends[0] as number) - (fields.starts[0] as number) === 10 &&
+    text.startsWith('-DOCSTART-', from)
+  ) {
+    return Kind.DocStart;
+  }
+  if (c0 === 35 /* # */) {
+    const tagLike =
+      fields.count === columns &&
+      TAG_LIKE_COMMENT.test(text.slice(fields.starts[tagColumn], fields.ends[tagColumn]));
+    if (!tagLike) return Kind.Comment;
+  }
+  return Kind.Token;
+}
+
+/**
+ * Checks a token line already split into `fields`: column count, empty token or tag, trailing
+ * whitespace, separator. Narrows the tag field to exclude padding. True when the line is bad.
+ */
+function readToken(
+  text: string,
+  n: number,
+  lineFrom: number,
+  end: number,
+  to: number,
+  columns: number,
+  tagColumn: number,
+  tokenColumn: number,
+  tabMajority: boolean,
+  fields: Fields,
+  sink: DiagnosticSink,
+): boolean {
+  if (fields.count !== columns) {
+    if (
+      fields.count === columns - 1 &&
+      tagColumn === columns - 1 &&
+      text.slice(end, to).includes('\t')
+    ) {
+      sink.add({
+        line: n,
+        column: columnOf(text, lineFrom, end) + 1,
+        severity: 'error',
+        code: 'E_EMPTY_TAG',
+        message: 'the tag is empty',
+        expected: 'a tag such as O or B-TYPE',
+        found: 'nothing after the last TAB',
+        hint: 'write O for a token outside any entity',
+      });
+    } else {
+      const sep = fields.tab ? 'TAB-separated' : 'space-separated';
+      sink.add({
+        line: n,
+        column: 1,
+        severity: 'error',
+        code: 'E_COLUMNS',
+        message: `expected ${columns} ${sep} columns, found ${fields.count}`,
+        expected: `${columns} columns`,
+        found: `${fields.count} columns`,
+        hint: 'every token line needs the same columns; the sentence is kept as it is and is read-only',
+      });
+    }
+    return true;
+  }
+  const ks = fields.starts[tokenColumn] as number;
+  if (fields.ends[tokenColumn] === ks) {
+    sink.add({
+      line: n,
+      column: columnOf(text, lineFrom, ks),
+      severity: 'error',
+      code: 'E_EMPTY_TOKEN',
+      message: 'the token is empty',
+      expected: 'a token',
+      found: 'an empty field',
+      hint: 'remove the line or write the token',
+    });
+    return true;
+  }
+  const ts = fields.starts[tagColumn] as number;
+  const te = fields.ends[tagColumn] as number;
+  // A TAB line may pad a field with spaces ("O  "): read the tag without them.
+  const trimmed = trimEndOffset(text, ts, te);
+  if (trimmed !== te) {
+    sink.add({
+      line: n,
+      column: columnOf(text, lineFrom, trimmed),
+      severity: 'info',
+      code: 'I_TRAILING_WHITESPACE',
+      message: 'spaces after the tag; read without them, kept on export',
+    });
+    fields.ends[tagColumn] = trimmed;
+  }
+  if (trimmed === ts) {
+    sink.add({
+      line: n,
+      column: columnOf(text, lineFrom, ts),
+      severity: 'error',
+      code: 'E_EMPTY_TAG',
+      message: 'the tag is empty',
+      expected: 'a tag such as O or B-TYPE',
+      found: 'an empty field',
+      hint: 'write O for a token outside any entity',
+    });
+    return true;
+  }
+  if (end !== to) {
+    sink.add({
+      line: n,
+      column: columnOf(text, lineFrom, end),
+      severity: 'info',
+      code: 'I_TRAILING_WHITESPACE',
+      message: 'whitespace at the end of the line; read without it, kept on export',
+    });
+  }
+  if (!fields.tab && tabMajority) {
+    sink.add({
+      line: n,
+      column: 1,
+      severity: 'warning',
+      code: 'W_DELIMITER',
+      message: 'line is space-separated while the file is TAB-separated',
+      expected: 'TAB between columns',
+      found: 'spaces',
+      hint: 'read at spaces; a token that holds a space needs TABs',
+    });
+  }
+  return false;
 }

@@ -178,11 +178,30 @@ function wellFormedCounts(
 /**
  * Detects the tag scheme of a corpus from its prefixes: U-/L- mean BILOU, S- (or E- with B-)
  * BIOES, E- alone IOE1/IOE2, B-/I- IOB1/IOB2. Between the IOB (or IOE) pair, the one that would
- * rewrite fewer entities wins; the share it keeps unchanged is the confidence.
+ * rewrite fewer entities wins; the share it keeps unchanged is the confidence. `distinctTags`
+ * (every tag that occurs, when the caller knows them) saves a pass over all tags.
  */
-export function detectScheme(sentences: readonly (readonly string[])[]): SchemeGuess {
+export function detectScheme(
+  sentences: readonly (readonly string[])[],
+  distinctTags?: Iterable<string>,
+): SchemeGuess {
+  let distinct = distinctTags;
+  if (!distinct) {
+    const found = new Set<string>();
+    let last = 'O';
+    for (const tags of sentences) {
+      for (let i = 0; i < tags.length; i++) {
+        const t = tags[i] as string;
+        if (t !== last) {
+          found.add(t);
+          last = t;
+        }
+      }
+    }
+    distinct = found;
+  }
   const seen = new Set<string>();
-  for (const tags of sentences) for (const t of tags) seen.add(splitTag(t).prefix);
+  for (const t of distinct) seen.add(splitTag(t).prefix);
   let candidates: Scheme[];
   let why: string;
   if (seen.has('U') || seen.has('L')) {

@@ -1,7 +1,9 @@
 import type { DiagnosticCode } from '../diagnostics';
 import { allO, extractChunks } from './chunks';
 import { chunkRulesFor, encodeChunks, SCHEME_NAMES, SCHEME_PREFIXES, type Scheme } from './schemes';
-import { splitTag } from './tags';
+import { splitTag, type SplitTag } from './tags';
+
+const NONE: SplitTag = { prefix: 'O', type: '' };
 
 /** One invalid tag in a sentence, for the scheme it was checked against. */
 export interface TagIssue {
@@ -41,16 +43,19 @@ export function validateTags(tags: readonly string[], scheme: Scheme): TagIssue[
   const r = ROLES[scheme];
   const name = SCHEME_NAMES[scheme];
   const at = (i: number) => splitTag(tags[i] ?? 'O');
+  const push = (i: number, code: DiagnosticCode, message: string, expected: string, hint: string) =>
+    issues.push({ index: i, code, message, expected, found: tags[i] ?? 'O', hint });
+  const inside = (x: SplitTag) => x.prefix === 'I' || (r.begin !== '' && x.prefix === r.begin);
+  const continues = (x: SplitTag) => x.prefix === 'I' || (r.end !== '' && x.prefix === r.end);
   for (let i = 0; i < tags.length; i++) {
     const tag = tags[i] ?? 'O';
     if (tag === 'O') continue;
     const { prefix: p, type: ty } = at(i);
-    const push = (code: DiagnosticCode, message: string, expected: string, hint: string) =>
-      issues.push({ index: i, code, message, expected, found: tag, hint });
     if (!allowed.includes(p)) {
       const upper = p.toUpperCase();
       if (p !== upper && allowed.includes(upper)) {
         push(
+          i,
           'W_LOWERCASE_PREFIX',
           `lowercase prefix in "${tag}"`,
           `${upper}-${ty}`,
@@ -58,6 +63,7 @@ export function validateTags(tags: readonly string[], scheme: Scheme): TagIssue[
         );
       } else {
         push(
+          i,
           'W_UNKNOWN_PREFIX',
           `"${tag}" has prefix "${p}", which ${name} does not use`,
           `O or ${allowed.map((a) => `${a}-`).join(', ')}`,
@@ -68,6 +74,7 @@ export function validateTags(tags: readonly string[], scheme: Scheme): TagIssue[
     }
     if (ty === '') {
       push(
+        i,
         'W_EMPTY_TYPE',
         `"${tag}" has no entity type`,
         `${p}-TYPE`,
@@ -75,15 +82,12 @@ export function validateTags(tags: readonly string[], scheme: Scheme): TagIssue[
       );
       continue;
     }
-    const prev = i > 0 ? at(i - 1) : { prefix: 'O', type: '' };
-    const next = i + 1 < tags.length ? at(i + 1) : { prefix: 'O', type: '' };
-    const inside = (s: { prefix: string }) =>
-      s.prefix === 'I' || (r.begin !== '' && s.prefix === r.begin);
-    const continues = (s: { prefix: string }) =>
-      s.prefix === 'I' || (r.end !== '' && s.prefix === r.end);
+    const prev = i > 0 ? at(i - 1) : NONE;
+    const next = i + 1 < tags.length ? at(i + 1) : NONE;
     if (scheme === 'iob2' && p === 'I') {
       if (!inside(prev)) {
         push(
+          i,
           'W_I_WITHOUT_B',
           `"${tag}" after ${tags[i - 1] ?? 'the sentence start'} starts no entity in IOB2`,
           `B-${ty}`,
@@ -91,6 +95,7 @@ export function validateTags(tags: readonly string[], scheme: Scheme): TagIssue[
         );
       } else if (prev.type !== ty) {
         push(
+          i,
           'W_TYPE_MISMATCH',
           `"${tag}" continues an entity of type ${prev.type}`,
           `I-${prev.type} or B-${ty}`,
@@ -100,6 +105,7 @@ export function validateTags(tags: readonly string[], scheme: Scheme): TagIssue[
     } else if (scheme === 'iob1' && p === 'B') {
       if (!(inside(prev) && prev.type === ty)) {
         push(
+          i,
           'W_B_WITHOUT_PREVIOUS',
           `"${tag}" does not follow an entity of type ${ty}; IOB1 uses B- only between two touching entities`,
           `I-${ty}`,
@@ -109,6 +115,7 @@ export function validateTags(tags: readonly string[], scheme: Scheme): TagIssue[
     } else if (scheme === 'ioe2' && p === 'I') {
       if (!continues(next)) {
         push(
+          i,
           'W_UNCLOSED_ENTITY',
           `"${tag}" ends an entity without E-`,
           `E-${ty}`,
@@ -116,6 +123,7 @@ export function validateTags(tags: readonly string[], scheme: Scheme): TagIssue[
         );
       } else if (next.type !== ty) {
         push(
+          i,
           'W_TYPE_MISMATCH',
           `"${tag}" is followed by ${tags[i + 1] ?? ''} of another type`,
           `E-${ty}`,
@@ -125,6 +133,7 @@ export function validateTags(tags: readonly string[], scheme: Scheme): TagIssue[
     } else if (scheme === 'ioe1' && p === 'E') {
       if (!(continues(next) && next.type === ty)) {
         push(
+          i,
           'W_E_WITHOUT_NEXT',
           `"${tag}" is not followed by an entity of type ${ty}; IOE1 uses E- only between two touching entities`,
           `I-${ty}`,
@@ -136,6 +145,7 @@ export function validateTags(tags: readonly string[], scheme: Scheme): TagIssue[
         if (!inside(prev)) {
           const code = p === 'I' ? 'W_I_WITHOUT_B' : 'W_E_WITHOUT_START';
           push(
+            i,
             code,
             `"${tag}" has no ${r.begin}- before it`,
             p === 'I' ? `B-${ty}` : `${r.single}-${ty}`,
@@ -145,6 +155,7 @@ export function validateTags(tags: readonly string[], scheme: Scheme): TagIssue[
         }
         if (prev.type !== ty) {
           push(
+            i,
             'W_TYPE_MISMATCH',
             `"${tag}" continues an entity of type ${prev.type}`,
             `${p}-${prev.type}`,
@@ -155,6 +166,7 @@ export function validateTags(tags: readonly string[], scheme: Scheme): TagIssue[
       }
       if ((p === r.begin || p === 'I') && !continues(next)) {
         push(
+          i,
           'W_UNCLOSED_ENTITY',
           `"${tag}" is not followed by I- or ${r.end}-`,
           p === r.begin ? `${r.single}-${ty}` : `${r.end}-${ty}`,
