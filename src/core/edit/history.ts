@@ -1,0 +1,141 @@
+import type { CorpusDocument } from '../model/document';
+import { applySteps, invertStep, type SetTagsStep } from '../model/edit';
+import type { Transaction } from './commands';
+
+/** One undoable unit: the steps of one transaction, or of several grouped ones. */
+export interface HistoryEntry {
+  readonly steps: readonly SetTagsStep[];
+  readonly command: string;
+  /** When the entry was last extended (ms), for grouping. */
+  readonly time: number;
+}
+
+/** Undo and redo stacks. Cursor moves never enter it; file import is not undoable. */
+export interface History {
+  readonly done: readonly HistoryEntry[];
+  readonly undone: readonly HistoryEntry[];
+}
+
+/** Edits of one command on one sentence closer together than this are undone together. */
+export const GROUP_MS = 600;
+
+/** Most entries kept; older ones are dropped (their edits stay in the document). */
+export const MAX_HISTORY = 5000;
+
+export const EMPTY_HISTORY: History = { done: [], undone: [] };
+
+function sentenceOf(steps: readonly SetTagsStep[]): number {
+  return steps.length > 0 ? (steps[0] as SetTagsStep).sentence : -1;
+}
+
+/** True when a new transaction would be grouped with the last entry. */
+export function groupsWith(h: History, tr: Transaction, time: number): boolean {
+  const last = h.done[h.done.length - 1];
+  return (
+    !!last &&
+    last.command === tr.command &&
+    time - last.time < GROUP_MS &&
+    sentenceOf(last.steps) === sentenceOf(tr.steps) &&
+    tr.steps.every((s) => s.sentence === sentenceOf(tr.steps))
+  );
+}
+
+/** Records an applied transaction; quick successive edits of one kind on one sentence group. Clears redo. */
+export function record(
+  h: History,
+  tr: Transaction,
+  time: number,
+  group = groupsWith(h, tr, time),
+): History {
+  const last = h.done[h.done.length - 1];
+  const done =
+    group && last
+      ? [
+          ...h.done.slice(0, -1),
+          { steps: [...last.steps, ...tr.steps], command: last.command, time },
+        ]
+      : [...h.done, { steps: tr.steps, command: tr.command, time }];
+  return {
+    done: done.length > MAX_HISTORY ? done.slice(done.length - MAX_HISTORY) : done,
+    undone: [],
+  };
+}
+
+/** Result of undo or redo: the new document and history, and the steps that were applied. */
+export interface Travel {
+  readonly doc: CorpusDocument;
+  readonly history: History;
+  readonly steps: readonly SetTagsStep[];
+}
+
+/** Undoes the last entry; null when there is nothing to undo or it no longer applies. */
+export function undo(doc: CorpusDocument, h: History): Travel | null {
+  const entry = h.done[h.done.length - 1];
+  if (!entry) return null;
+  const steps = [...entry.steps].reverse().map(invertStep);
+  const r = applySteps(doc, steps);
+  if (!r.ok) return null;
+  return {
+    doc: r.doc,
+    history: { done: h.done.slice(0, -1), undone: [...h.undone, entry] },
+    steps,
+  };
+}
+
+/** Redoes the last undone entry; null when there is nothing to redo. */
+export function redo(doc: CorpusDocument, h: History): Travel | null {
+  const entry = h.undone[h.undone.length - 1];
+  if (!entry) return null;
+  const r = applySteps(doc, entry.steps);
+  if (!r.ok) return null;
+  return {
+    doc: r.doc,
+    history: { done: [...h.done, entry], undone: h.undone.slice(0, -1) },
+    steps: entry.steps,
+  };
+}
+
+/**
+ * An entry of the persisted operation log. Replaying the log on the imported document
+ * rebuilds both the document and its undo history.
+ */
+export type Op =
+  | {
+      readonly kind: 'do';
+      readonly tr: Transaction;
+      readonly time: number;
+      readonly group: boolean;
+    }
+  | { readonly kind: 'undo' }
+  | { readonly kind: 'redo' };
+
+/** Rebuilds document and history from an op log. Stops at the first op that does not apply. */
+export function replay(
+  doc: CorpusDocument,
+  ops: readonly Op[],
+): { doc: CorpusDocument; history: History; applied: number } {
+  let cur = doc;
+  let h = EMPTY_HISTORY;
+  let applied = 0;
+  for (const op of ops) {
+    if (op.kind === 'do') {
+      const r = applySteps(cur, op.tr.steps);
+      if (!r.ok) break;
+      cur = r.doc;
+      h = record(h, op.tr, op.time, op.group);
+    } else {
+      const t = op.kind === 'undo' ? undo(cur, h) : redo(cur, h);
+      if (!t) break;
+      cur = t.doc;
+      h = t.history;
+    }
+    applied += 1;
+  }
+  return { doc: cur, history: h, applied };
+}
+
+/** Applies a transaction's steps; null when any step no longer applies. */
+export function applyTransaction(doc: CorpusDocument, tr: Transaction): CorpusDocument | null {
+  const r = applySteps(doc, tr.steps);
+  return r.ok ? r.doc : null;
+}
