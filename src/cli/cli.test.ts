@@ -68,6 +68,27 @@ describe('retag spans', () => {
   });
 });
 
+describe('review regressions', () => {
+  it('exits 2 for a column that does not exist, in every command', () => {
+    const f = write('cols.tsv', 'a I-X O\nb I-X B-Y\n');
+    for (const argv of [
+      ['convert', '--tag-column', '5', '--scheme', 'bioes', f],
+      ['spans', '--tag-column', '5', f],
+      ['check', '--token-column', '9', f],
+    ]) {
+      expect(() => run(argv)).toThrow(/column \d+ does not exist/);
+    }
+  });
+  it('lists no spans for quarantined sentences, and escapes control characters in messages', () => {
+    const f = write('q.tsv', 'a B-X\nb\nc I-X\nd I-X\n\ne B-Y\n');
+    const r = run(['spans', f]);
+    expect(text(r.stdout)).toBe('{"sentence": 1, "start": 0, "end": 1, "label": "Y"}\n');
+    expect(r.stderr).toMatch(/1 malformed sentence not listed/);
+    const cr = write('cr.tsv', 'a\tB-X\nb\tO\r\r\n');
+    expect(text(run(['check', '--scheme-in', 'iob2', cr]).stdout)).toContain('\\u000D');
+  });
+});
+
 describe('retag convert', () => {
   it('is byte-identical without a change of scheme', () => {
     const crlf = join(CORPORA, 'conll2003/iob1-crlf/eng.testa');
@@ -84,9 +105,11 @@ describe('retag convert', () => {
     const back = run(['convert', out, '--scheme', 'iob2']).stdout as Uint8Array;
     expect(Buffer.from(back).equals(readFileSync(iob))).toBe(true);
   });
-  it('writes -o atomically', () => {
-    const dest = join(tmp, 'out.txt');
-    run(['convert', SEED, '--scheme', 'bilou', '-o', dest]);
+  it('says which sentences it could not convert', () => {
+    const f = write('sp.tsv', 'a\tB-X Y\nb\tI-X Y\n\nc\tB-Z\n');
+    const r = run(['convert', f, '--scheme', 'bioes']);
+    expect(r.stderr).toMatch(/1 sentence left unchanged: the new tags cannot be written/);
+    expect(text(r.stdout)).toBe('a\tB-X Y\nb\tI-X Y\n\nc\tS-Z\n');
   });
 });
 

@@ -22,12 +22,34 @@ function parseOptions(args: CliArgs): ParseOptions {
   return { tagColumn: args.tagColumn, tokenColumn: args.tokenColumn, scheme: args.schemeIn };
 }
 
+/** A column option that names a column the file does not have: a usage error (exit 2). */
+export class ColumnError extends Error {}
+
+/** Parses a file; a --tag-column or --token-column out of range is a usage error. */
+function parseFile(file: string, bytes: Uint8Array, args: CliArgs): ParseResult {
+  const r = parse(bytes, parseOptions(args));
+  const bad = r.diagnostics.find((d) => d.code === 'E_TAG_COLUMN' || d.code === 'E_TOKEN_COLUMN');
+  if (bad) throw new ColumnError(`${file}: ${bad.message.replace(/; reading column \d+$/, '')}`);
+  return r;
+}
+
+/** Shows control characters (CR, NUL, …) in messages as \uXXXX so one diagnostic stays one line. */
+// eslint-disable-next-line no-control-regex -- escaping control characters is the point
+const CONTROL = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g;
+
+function printable(s: string): string {
+  return s.replace(
+    CONTROL,
+    (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
+  );
+}
+
 /** One diagnostic in the compiler convention: `FILE:LINE:COL: severity CODE message`. */
 export function formatDiagnostic(file: string, d: Diagnostic): string {
   const line = d.line > 0 ? d.line : 1;
   const column = d.column > 0 ? d.column : 1;
   const expected = d.expected !== undefined ? ` (expected ${d.expected})` : '';
-  return `${file}:${line}:${column}: ${d.severity} ${d.code} ${d.message}${expected}`;
+  return printable(`${file}:${line}:${column}: ${d.severity} ${d.code} ${d.message}${expected}`);
 }
 
 function plural(n: number, word: string): string {
@@ -39,7 +61,7 @@ export function runCheck(args: CliArgs, read: (file: string) => Uint8Array): Com
   const out: string[] = [];
   let errors = 0;
   for (const file of args.files) {
-    const r = parse(read(file), parseOptions(args));
+    const r = parseFile(file, read(file), args);
     for (const d of r.diagnostics) {
       if (d.severity === 'info' && !args.verbose) continue;
       out.push(formatDiagnostic(file, d));
@@ -75,10 +97,17 @@ function summaryLines(
 /** `retag spans`: one JSON object per entity per line, in file order. */
 export function runSpans(args: CliArgs, read: (file: string) => Uint8Array): CommandOutput {
   const file = args.files[0] as string;
-  const r = parse(read(file), parseOptions(args));
+  const r = parseFile(file, read(file), args);
   const doc = r.document;
   const out: string[] = [];
+  let skipped = 0;
   doc.sentences.forEach((s, i) => {
+    // A quarantined sentence lost its malformed lines, so its token indices would not match
+    // the file: it is numbered but not listed.
+    if (s.quarantined) {
+      skipped += 1;
+      return;
+    }
     for (const c of extractChunks(s.tags, doc.scheme.rules)) {
       out.push(
         `{"sentence": ${i}, "start": ${c.start}, "end": ${c.end}, "label": ${JSON.stringify(c.type)}}`,
@@ -86,10 +115,15 @@ export function runSpans(args: CliArgs, read: (file: string) => Uint8Array): Com
     }
   });
   const errors = countBySeverity(r.diagnosticCounts).error;
+  const note =
+    errors > 0
+      ? `retag: ${file}: ${plural(errors, 'error')}` +
+        (skipped > 0 ? `; ${plural(skipped, 'malformed sentence')} not listed` : '') +
+        `; see retag check ${file}`
+      : '';
   return {
     stdout: out.length > 0 ? out.join('\n') + '\n' : '',
-    stderr:
-      errors > 0 ? `retag: ${file}: ${plural(errors, 'error')}; see retag check ${file}\n` : '',
+    stderr: note ? printable(note) + '\n' : '',
     status: 0,
   };
 }
@@ -98,7 +132,7 @@ export function runSpans(args: CliArgs, read: (file: string) => Uint8Array): Com
 export function runConvert(args: CliArgs, read: (file: string) => Uint8Array): CommandOutput {
   const file = args.files[0] as string;
   const bytes = read(file);
-  const r = parse(bytes, parseOptions(args));
+  const r = parseFile(file, bytes, args);
   const from = r.document.scheme.scheme;
   const to: Scheme = args.scheme ?? from;
   const notes: string[] = [];
@@ -106,6 +140,7 @@ export function runConvert(args: CliArgs, read: (file: string) => Uint8Array): C
   let changed = 0;
   let repaired = 0;
   let skipped = 0;
+  let refused = 0;
   if (to !== from) {
     doc.sentences.forEach((s, i) => {
       if (s.quarantined) {
@@ -119,7 +154,7 @@ export function runConvert(args: CliArgs, read: (file: string) => Uint8Array): C
       if (res.ok) {
         doc = res.doc;
         changed += 1;
-      }
+      } else refused += 1;
     });
     notes.push(
       `retag: ${file}: ${SCHEME_NAMES[from]} -> ${SCHEME_NAMES[to]}: ${plural(changed, 'sentence')} rewritten`,
@@ -132,9 +167,13 @@ export function runConvert(args: CliArgs, read: (file: string) => Uint8Array): C
       notes.push(
         `retag: ${file}: ${plural(skipped, 'quarantined sentence')} left unchanged (see retag check)`,
       );
+    if (refused > 0)
+      notes.push(
+        `retag: ${file}: ${plural(refused, 'sentence')} left unchanged: the new tags cannot be written there (a space in a tag on a space-separated line?)`,
+      );
   }
   const outBytes = to === from ? bytes : serialize(doc);
-  const stderr = notes.length > 0 ? notes.join('\n') + '\n' : '';
+  const stderr = notes.length > 0 ? notes.map(printable).join('\n') + '\n' : '';
   if (args.output !== undefined) {
     return { stdout: '', stderr, status: 0, file: { path: args.output, bytes: outBytes } };
   }

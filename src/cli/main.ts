@@ -1,7 +1,7 @@
 import { readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { parseArgs, USAGE, UsageError } from './args';
-import { runCheck, runConvert, runSpans, type CommandOutput } from './commands';
+import { ColumnError, runCheck, runConvert, runSpans, type CommandOutput } from './commands';
 
 const VERSION = '0.1.0';
 
@@ -71,7 +71,7 @@ function main(): void {
     result = run(process.argv.slice(2));
     if (result.file) writeAtomically(result.file.path, result.file.bytes);
   } catch (e) {
-    if (e instanceof UsageError || e instanceof InputError) {
+    if (e instanceof UsageError || e instanceof InputError || e instanceof ColumnError) {
       process.stderr.write(`retag: ${e.message}\n`);
       process.exitCode = 2;
       return;

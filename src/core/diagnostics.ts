@@ -17,6 +17,7 @@ export type DiagnosticCode =
   | 'W_TAG_COLUMN'
   | 'I_TAG_COLUMNS'
   | 'E_TAG_COLUMN'
+  | 'E_TOKEN_COLUMN'
   | 'I_TRUNCATED'
   // line level
   | 'E_LINE_TOO_LONG'
@@ -73,6 +74,16 @@ export class DiagnosticSink {
     const n = (this.counts.get(d.code) ?? 0) + 1;
     this.counts.set(d.code, n);
     if (n <= MAX_DIAGNOSTICS_PER_CODE) this.list.push(d);
+  }
+
+  /** True when `code` reached the listing cap (callers may then skip building the diagnostic). */
+  isFull(code: DiagnosticCode): boolean {
+    return (this.counts.get(code) ?? 0) >= MAX_DIAGNOSTICS_PER_CODE;
+  }
+
+  /** Counts one diagnostic of `code` without listing it (for use once the code is full). */
+  count(code: DiagnosticCode): void {
+    this.counts.set(code, (this.counts.get(code) ?? 0) + 1);
   }
 
   /** Returns the diagnostics in file order, plus one I_TRUNCATED info per capped code. */

@@ -72,8 +72,23 @@ export function detectLayout(
   // A tagged corpus has at least a token and a tag: a one-column file is all E_COLUMNS errors.
   if (columns < 2) columns = 2;
   const rows = sample.filter((r) => r.length === columns);
-  const tokenColumn =
-    options.tokenColumn ?? detectTokenColumn(rows, firstOfSentence, sample, columns);
+  let tokenColumn = detectTokenColumn(rows, firstOfSentence, sample, columns);
+  if (options.tokenColumn !== undefined) {
+    if (options.tokenColumn >= 0 && options.tokenColumn < columns)
+      tokenColumn = options.tokenColumn;
+    else {
+      sink.add({
+        line: 0,
+        column: 0,
+        severity: 'error',
+        code: 'E_TOKEN_COLUMN',
+        message: `token column ${options.tokenColumn + 1} does not exist: data lines have ${columns} columns; reading column ${tokenColumn + 1}`,
+        expected: `1..${columns}`,
+        found: String(options.tokenColumn + 1),
+        hint: 'choose a token column between 1 and the number of columns',
+      });
+    }
+  }
   let tagColumn = columns - 1;
   if (options.tagColumn !== undefined) {
     if (options.tagColumn >= 0 && options.tagColumn < columns) tagColumn = options.tagColumn;

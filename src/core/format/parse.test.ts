@@ -195,3 +195,43 @@ describe('parse: bytes and characters', () => {
     }
   });
 });
+
+describe('regressions found in review', () => {
+  it('keeps undecodable lines byte-exact after an edit that changes a tag length before them', async () => {
+    const { applyStep, setTagsStep } = await import('../model/edit');
+    const enc = (s: string) => [...new TextEncoder().encode(s)];
+    const bytes = new Uint8Array([...enc('a O\nb O\n\nc O\n'), 0xff, ...enc(' O\n\nd O\n')]);
+    const { document: doc } = parse(bytes);
+    const r = applyStep(doc, setTagsStep(doc, 0, 0, ['B-LONGTYPE']));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const want = new Uint8Array([
+      ...enc('a B-LONGTYPE\nb O\n\nc O\n'),
+      0xff,
+      ...enc(' O\n\nd O\n'),
+    ]);
+    expect(Buffer.from(serialize(r.doc)).equals(Buffer.from(want))).toBe(true);
+  });
+  it('undoes edits on tokens whose file tag is not a writable tag (CR, space in a TAB file)', async () => {
+    const { applyStep, invertStep, setTagsStep } = await import('../model/edit');
+    const { document: doc } = parseText('a\tB-X Y\nb\tO\r\r\n');
+    expect(doc.sentences[0]!.tags).toEqual(['B-X Y', 'O\r']);
+    const step = setTagsStep(doc, 0, 0, ['O', 'B-Z']);
+    const r = applyStep(doc, step);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const back = applyStep(r.doc, invertStep(step));
+    expect(back.ok).toBe(true);
+  });
+  it('scans a line full of control characters in linear time', () => {
+    const t0 = Date.now();
+    const r = parseText(`a${'\u0001'.repeat(80_000)}\tO\n${'w\tB-PER\r'.repeat(20_000)}\n`);
+    expect(Date.now() - t0).toBeLessThan(5000);
+    expect(r.diagnosticCounts.get('I_INVISIBLE_CHAR')).toBe(80_000);
+  });
+  it('reports a token column that does not exist', () => {
+    const r = parse(new TextEncoder().encode('a\tx\tO\n'), { tokenColumn: 8 });
+    expect(codes(r)).toContain('E_TOKEN_COLUMN');
+    expect(r.document.sentences[0]!.quarantined).toBe(false);
+  });
+});

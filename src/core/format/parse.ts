@@ -14,6 +14,8 @@ export interface ParseOptions {
   readonly tokenColumn?: number;
   /** The tag scheme (default: detected). */
   readonly scheme?: Scheme;
+  /** Called with the share of lines read (0..1) every 65,536 lines, for progress bars. */
+  readonly onProgress?: (fraction: number) => void;
 }
 
 /** What parsing gives: always a document, plus everything worth telling about the input. */
@@ -35,7 +37,14 @@ export function parse(input: Uint8Array | string, options: ParseOptions = {}): P
   const text = decoded.text;
   const lineStarts = computeLineStarts(text);
   const layout = detectLayout(text, lineStarts, options, sink);
-  const built = buildSentences(text, lineStarts, layout, decoded.badLines, sink);
+  const built = buildSentences(
+    text,
+    lineStarts,
+    layout,
+    decoded.badLines,
+    sink,
+    options.onProgress,
+  );
   if (decoded.refused) {
     // nothing else to say about a refused file
   } else if (text.length === 0) {
@@ -115,6 +124,7 @@ function buildSentences(
   layout: Layout,
   badLines: ReadonlySet<number>,
   sink: DiagnosticSink,
+  onProgress?: (fraction: number) => void,
 ): Built {
   const lineCount = lineStarts.length;
   const tokenStart = new Uint32Array(lineCount);
@@ -143,6 +153,7 @@ function buildSentences(
   let openMarker = 0;
 
   for (let n = 1; n <= lineCount + 1; n++) {
+    if (onProgress && (n & 0xffff) === 0) onProgress(n / lineCount);
     let kind: Kind;
     if (n > lineCount) kind = Kind.Break;
     else {

@@ -1,4 +1,4 @@
-import type { DiagnosticSink } from '../diagnostics';
+import type { DiagnosticCode, DiagnosticSink } from '../diagnostics';
 import type { CorpusDocument } from '../model/document';
 import { validateTags } from '../scheme/validate';
 import { codePointLength } from './decode';
@@ -26,20 +26,38 @@ const NAMES = new Map<number, string>([
 /** Reports lone CRs, BOMs after the start, and invisible or control characters, one regex pass. */
 export function scanCharacters(text: string, lineStarts: Uint32Array, sink: DiagnosticSink): void {
   SUSPICIOUS.lastIndex = 0;
+  // Matches come in offset order: keep a running column per line, so a line full of control
+  // characters costs linear time, not quadratic.
+  let curLine = 0;
+  let curOffset = 0;
+  let curColumn = 1;
   for (let m = SUSPICIOUS.exec(text); m !== null; m = SUSPICIOUS.exec(text)) {
     const at = m.index;
     const c = text.charCodeAt(at);
     if (at === 0 && c === 0xfeff) continue;
     if (c === 13 && text.charCodeAt(at + 1) === 10) continue;
+    const code: DiagnosticCode =
+      c === 13 ? 'W_LONE_CR' : c === 0xfeff ? 'W_BOM_INSIDE' : 'I_INVISIBLE_CHAR';
+    if (sink.isFull(code)) {
+      sink.count(code);
+      continue;
+    }
     const line = lineOfOffset(lineStarts, at);
-    const column = codePointLength(text.slice(lineStarts[line - 1] ?? 0, at)) + 1;
+    if (line !== curLine) {
+      curLine = line;
+      curOffset = lineStarts[line - 1] ?? 0;
+      curColumn = 1;
+    }
+    curColumn += codePointLength(text.slice(curOffset, at));
+    curOffset = at;
+    const column = curColumn;
     const u = `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
     if (c === 13) {
       sink.add({
         line,
         column,
         severity: 'warning',
-        code: 'W_LONE_CR',
+        code,
         message: 'a carriage return (CR) not followed by LF',
         found: 'CR',
         expected: 'LF or CRLF line endings',
@@ -50,7 +68,7 @@ export function scanCharacters(text: string, lineStarts: Uint32Array, sink: Diag
         line,
         column,
         severity: 'warning',
-        code: 'W_BOM_INSIDE',
+        code,
         message: `${u} BYTE ORDER MARK inside the file (invisible)`,
         found: u,
         hint: 'probably files joined together; kept on export',
@@ -61,7 +79,7 @@ export function scanCharacters(text: string, lineStarts: Uint32Array, sink: Diag
         line,
         column,
         severity: 'info',
-        code: 'I_INVISIBLE_CHAR',
+        code,
         message: `${u} ${name} (invisible)`,
         found: u,
         hint: 'kept on export; shown as a marker in the editor',

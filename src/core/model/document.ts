@@ -96,14 +96,19 @@ export function sentenceTokens(doc: CorpusDocument, s: Sentence): string[] {
   return out;
 }
 
-/** The full text of line n (1-based), without its line ending. */
-export function lineText(doc: CorpusDocument, n: number): string {
-  const start = doc.lineStarts[n - 1];
+/** The full text of line n (1-based) of a text, without its line ending. */
+export function lineTextIn(text: string, lineStarts: Uint32Array, n: number): string {
+  const start = lineStarts[n - 1];
   if (start === undefined) return '';
-  const next = doc.lineStarts[n];
-  let end = next === undefined ? doc.text.length - (doc.text.endsWith('\n') ? 1 : 0) : next - 1;
-  if (end > start && doc.text.charCodeAt(end - 1) === 13) end -= 1;
-  return doc.text.slice(start, end);
+  const next = lineStarts[n];
+  let end = next === undefined ? text.length - (text.endsWith('\n') ? 1 : 0) : next - 1;
+  if (end > start && text.charCodeAt(end - 1) === 13) end -= 1;
+  return text.slice(start, end);
+}
+
+/** The full text of line n (1-based) of a document, without its line ending. */
+export function lineText(doc: CorpusDocument, n: number): string {
+  return lineTextIn(doc.text, doc.lineStarts, n);
 }
 
 /** True when a sentence's tags differ from those read from the file. */

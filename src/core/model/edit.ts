@@ -41,8 +41,9 @@ export function setTagsStep(
 
 /**
  * Applies a step purely: the result shares every sentence but the edited one. Refuses steps
- * whose `before` does not match (stale), that touch a quarantined sentence, or whose tags would
- * break the file's structure (empty, whitespace, control characters).
+ * whose `before` does not match (stale), that touch a quarantined sentence, or whose new tags
+ * would break the file's structure (empty, space, TAB, control characters); a tag equal to the
+ * file's tag at that token is always accepted.
  */
 export function applyStep(doc: CorpusDocument, step: SetTagsStep): StepResult {
   const s = doc.sentences[step.sentence];
@@ -55,7 +56,12 @@ export function applyStep(doc: CorpusDocument, step: SetTagsStep): StepResult {
   for (let i = 0; i < step.before.length; i++) {
     if (s.tags[step.start + i] !== step.before[i]) return { ok: false, error: 'before-mismatch' };
   }
-  if (!step.after.every(isWritableTag)) return { ok: false, error: 'unwritable-tag' };
+  // A tag the file already had at that token is always writable (undo must restore it).
+  for (let i = 0; i < step.after.length; i++) {
+    const tag = step.after[i] as string;
+    if (tag !== s.originalTags[step.start + i] && !isWritableTag(tag))
+      return { ok: false, error: 'unwritable-tag' };
+  }
   const tags = s.tags.slice();
   for (let i = 0; i < step.after.length; i++) tags[step.start + i] = step.after[i] as string;
   const next: Sentence = { ...s, tags };

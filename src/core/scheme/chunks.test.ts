@@ -46,3 +46,13 @@ describe('extractChunks, BIOES-aware rules', () => {
     expect(read('B-X L-X U-X U-X', 'bioes')).toEqual(['0-2:X', '2-3:X', '3-4:X']);
   });
 });
+
+describe('conlleval quirks kept on purpose', () => {
+  it('reads the type "0" as empty, as Perl does', () => {
+    expect(read('B I-0')).toEqual(['0-2:']);
+  });
+  it('treats [ and ] as one-token chunks in both rule sets', () => {
+    expect(read('[ [')).toEqual(['0-1:', '1-2:']);
+    expect(read('[ [', 'bioes')).toEqual(['0-1:', '1-2:']);
+  });
+});

@@ -34,13 +34,15 @@ function startOfChunkOfficial(pt: string, t: string, pty: string, ty: string): b
 function endOfChunkBioes(pt: string, t: string, pty: string, ty: string): boolean {
   if (pt === 'E' || pt === 'S') return true;
   if ((pt === 'B' || pt === 'I') && (t === 'B' || t === 'S' || t === 'O')) return true;
-  return pt !== 'O' && pt !== '.' && pty !== ty;
+  if (pt !== 'O' && pt !== '.' && pty !== ty) return true;
+  return pt === ']' || pt === '[';
 }
 
 function startOfChunkBioes(pt: string, t: string, pty: string, ty: string): boolean {
   if (t === 'B' || t === 'S') return true;
   if ((pt === 'E' || pt === 'S' || pt === 'O') && (t === 'E' || t === 'I')) return true;
-  return t !== 'O' && t !== '.' && pty !== ty;
+  if (t !== 'O' && t !== '.' && pty !== ty) return true;
+  return t === '[' || t === ']';
 }
 
 /** BILOU spells conlleval's BIOES with L for E and U for S; the BIOES-aware rules read it so. */
@@ -67,7 +69,8 @@ export function extractChunks(tags: readonly string[], rules: ChunkRules): Chunk
     if (tag === 'O' && pt === 'O' && pty === '' && open < 0) continue;
     const split = splitTag(tag);
     const t = bioes ? bilouAsBioes(split.prefix) : split.prefix;
-    const ty = split.type;
+    // conlleval.pl: `$guessedType = $guessedType ? $guessedType : ""` (Perl reads "0" as false).
+    const ty = split.type === '0' ? '' : split.type;
     const ends = open >= 0 && end(pt, t, pty, ty);
     const starts = start(pt, t, pty, ty);
     if (open >= 0 && (ends || starts)) {

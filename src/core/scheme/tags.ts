@@ -35,9 +35,11 @@ export function looksLikeTag(value: string): boolean {
 }
 
 /**
- * True when a string can be written as a tag field without breaking the file's structure:
- * non-empty, no whitespace or control characters, no lone surrogates.
+ * True when a string can be written as a new tag field without breaking the file's structure:
+ * non-empty, no TAB, space, line break or other control character, no lone surrogate.
+ * (U+00A0 and U+FEFF are allowed: no reader splits at them.)
  */
 export function isWritableTag(tag: string): boolean {
-  return tag.length > 0 && !/[\s\p{Cc}]/u.test(tag) && !/\p{Cs}/u.test(tag);
+  // eslint-disable-next-line no-control-regex -- control characters are what is refused
+  return tag.length > 0 && !/[ \u0000-\u001F\u007F-\u009F]/.test(tag) && !/\p{Cs}/u.test(tag);
 }

@@ -1,0 +1,109 @@
+import type { Diagnostic, DiagnosticCode } from '../diagnostics';
+import type { RawPatch } from '../format/decode';
+import type { ParseResult } from '../format/parse';
+import type { CorpusDocument, Dialect, SchemeInfo, Sentence, TokenTable } from './document';
+
+/**
+ * A parse result in a form that crosses a worker boundary cheaply: typed arrays (transferable)
+ * and one table of distinct tags instead of a million tag strings.
+ */
+export interface PackedResult {
+  readonly text: string;
+  readonly patches: readonly RawPatch[];
+  readonly lineStarts: Uint32Array;
+  readonly tokens: TokenTable;
+  /** Per sentence: first, length, doc, startLine, endLine, quarantined (6 numbers each). */
+  readonly sentenceData: Uint32Array;
+  /** Per token: index into `tagTable`. */
+  readonly tagIds: Uint32Array;
+  readonly tagTable: readonly string[];
+  readonly dialect: Dialect;
+  readonly scheme: SchemeInfo;
+  readonly refused: boolean;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly diagnosticCounts: readonly (readonly [DiagnosticCode, number])[];
+}
+
+const FIELDS = 6;
+
+/** Packs a freshly parsed (unedited) result for transfer. */
+export function packResult(r: ParseResult): PackedResult {
+  const d = r.document;
+  const table: string[] = [];
+  const ids = new Map<string, number>();
+  const tagIds = new Uint32Array(d.tokens.line.length);
+  const sentenceData = new Uint32Array(d.sentences.length * FIELDS);
+  d.sentences.forEach((s, i) => {
+    sentenceData.set(
+      [s.first, s.length, s.doc, s.startLine, s.endLine, s.quarantined ? 1 : 0],
+      i * FIELDS,
+    );
+    for (let k = 0; k < s.length; k++) {
+      const tag = s.tags[k] as string;
+      let id = ids.get(tag);
+      if (id === undefined) {
+        id = table.length;
+        table.push(tag);
+        ids.set(tag, id);
+      }
+      tagIds[s.first + k] = id;
+    }
+  });
+  return {
+    text: d.text,
+    patches: d.patches,
+    lineStarts: d.lineStarts,
+    tokens: d.tokens,
+    sentenceData,
+    tagIds,
+    tagTable: table,
+    dialect: d.dialect,
+    scheme: d.scheme,
+    refused: d.refused,
+    diagnostics: r.diagnostics,
+    diagnosticCounts: [...r.diagnosticCounts],
+  };
+}
+
+/** The buffers of a packed result, to list as transferables. */
+export function packedBuffers(p: PackedResult): ArrayBuffer[] {
+  const arrays = [p.lineStarts, p.sentenceData, p.tagIds, ...Object.values(p.tokens)];
+  const seen = new Set<ArrayBuffer>();
+  for (const a of arrays) seen.add(a.buffer as ArrayBuffer);
+  return [...seen];
+}
+
+/** Rebuilds the parse result on the receiving side. */
+export function unpackResult(p: PackedResult): ParseResult {
+  const n = p.sentenceData.length / FIELDS;
+  const sentences: Sentence[] = new Array<Sentence>(n);
+  for (let i = 0; i < n; i++) {
+    const o = i * FIELDS;
+    const first = p.sentenceData[o] as number;
+    const length = p.sentenceData[o + 1] as number;
+    const tags = new Array<string>(length);
+    for (let k = 0; k < length; k++) tags[k] = p.tagTable[p.tagIds[first + k] as number] as string;
+    sentences[i] = {
+      id: i,
+      first,
+      length,
+      tags,
+      originalTags: tags,
+      doc: p.sentenceData[o + 2] as number,
+      startLine: p.sentenceData[o + 3] as number,
+      endLine: p.sentenceData[o + 4] as number,
+      quarantined: p.sentenceData[o + 5] === 1,
+    };
+  }
+  const document: CorpusDocument = {
+    text: p.text,
+    patches: p.patches,
+    lineStarts: p.lineStarts,
+    tokens: p.tokens,
+    sentences,
+    dialect: p.dialect,
+    scheme: p.scheme,
+    refused: p.refused,
+  };
+  return { document, diagnostics: p.diagnostics, diagnosticCounts: new Map(p.diagnosticCounts) };
+}
