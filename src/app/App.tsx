@@ -1,45 +1,61 @@
 import { useEffect } from 'react';
-import { useShallow } from 'zustand/react/shallow';
-import { CorpusView } from '../features/viewer/CorpusView';
-import { openSample, useCorpus } from '../store/corpus-store';
+import { useEditor } from '../store/editor-store';
+import { initApp } from '../store/session';
+import { ProblemsPanel } from '../features/checks/ProblemsPanel';
+import { EntityBar } from '../features/editor/EntityBar';
+import { handleGlobalKey } from '../features/editor/key-handler';
+import { SentenceList } from '../features/editor/SentenceList';
+import { DialectBar } from '../features/import-export/DialectBar';
+import { DropZone } from '../features/import-export/DropZone';
+import { ImportProgress } from '../features/import-export/ImportProgress';
+import { Toolbar } from '../features/import-export/Toolbar';
+import { HelpOverlay } from '../features/keymap/HelpOverlay';
+import { LabelPalette } from '../features/palette/LabelPalette';
+import { Banners } from '../features/status/Banners';
 
-/** The app shell: a header, then the open corpus (the built-in sample at first). */
+let started = false;
+
+/** The app shell. Editing happens in the sentence list; everything else frames it. */
 export function App() {
-  const { status, doc, fileName, error, diagnosticCounts } = useCorpus(
-    useShallow((s) => ({
-      status: s.status,
-      doc: s.doc,
-      fileName: s.fileName,
-      error: s.error,
-      diagnosticCounts: s.diagnosticCounts,
-    })),
-  );
+  const panel = useEditor((s) => s.panel);
+  const hasDoc = useEditor((s) => s.doc !== null);
   useEffect(() => {
-    if (useCorpus.getState().status === 'empty') void openSample();
+    if (started) return;
+    started = true;
+    void initApp();
+  }, []);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const el = e.target as HTMLElement | null;
+      if (el && (el.closest('input, textarea, select') || el.isContentEditable)) return;
+      if (el?.closest('[role="grid"]')) return; // the grid handles its own keys
+      if (handleGlobalKey(e)) e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
   }, []);
   return (
-    <div className="min-h-screen bg-white text-slate-900 dark:bg-slate-900 dark:text-slate-100">
-      <header className="border-b border-slate-200 bg-slate-50 dark:border-slate-700 dark:bg-slate-950">
-        <div className="mx-auto flex max-w-6xl items-center gap-3 px-4 py-2">
-          <h1 className="text-xl font-bold tracking-tight">retag</h1>
-          <span className="text-sm text-slate-600 dark:text-slate-400">
-            correct BIO-tagged corpora
-          </span>
-        </div>
-      </header>
-      {status === 'loading' && (
-        <p className="p-4" role="status">
-          Loading {fileName}…
-        </p>
-      )}
-      {status === 'failed' && (
-        <p className="p-4 text-red-700 dark:text-red-300" role="alert">
-          {error}
-        </p>
-      )}
-      {status === 'ready' && doc && (
-        <CorpusView doc={doc} fileName={fileName} diagnosticCounts={diagnosticCounts} />
-      )}
+    <div className="flex h-screen flex-col bg-white text-slate-900 dark:bg-slate-900 dark:text-slate-100">
+      <Toolbar />
+      <Banners />
+      <ImportProgress />
+      {hasDoc && <DialectBar />}
+      <div className="flex min-h-0 flex-1">
+        <main className="flex min-w-0 flex-1 flex-col">
+          {hasDoc && <LabelPalette />}
+          {hasDoc && <EntityBar />}
+          {hasDoc ? (
+            <SentenceList />
+          ) : (
+            <p className="p-4 text-sm">
+              Open a corpus file (Open…, or drop it here), or open the sample.
+            </p>
+          )}
+        </main>
+        {panel === 'problems' && <ProblemsPanel />}
+      </div>
+      {panel === 'help' && <HelpOverlay />}
+      <DropZone />
     </div>
   );
 }

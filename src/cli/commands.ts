@@ -34,7 +34,6 @@ function parseFile(file: string, bytes: Uint8Array, args: CliArgs): ParseResult 
 }
 
 /** Shows control characters (CR, NUL, …) in messages as \uXXXX so one diagnostic stays one line. */
-// eslint-disable-next-line no-control-regex -- escaping control characters is the point
 const CONTROL = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g;
 
 function printable(s: string): string {

@@ -7,7 +7,6 @@ import { lineOfOffset } from './lines';
 // Characters that are invisible or control characters, which trim() and \s would eat or a
 // renderer would hide: C0/C1 controls (not TAB/LF), zero-width and bidi controls, BOM, lone CR.
 const SUSPICIOUS =
-  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;
 
 /** Names of the invisible characters users meet most, for readable diagnostics. */

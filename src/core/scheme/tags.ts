@@ -40,6 +40,5 @@ export function looksLikeTag(value: string): boolean {
  * (U+00A0 and U+FEFF are allowed: no reader splits at them.)
  */
 export function isWritableTag(tag: string): boolean {
-  // eslint-disable-next-line no-control-regex -- control characters are what is refused
   return tag.length > 0 && !/[ \u0000-\u001F\u007F-\u009F]/.test(tag) && !/\p{Cs}/u.test(tag);
 }

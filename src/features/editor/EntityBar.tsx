@@ -1,0 +1,105 @@
+import { useShallow } from 'zustand/react/shallow';
+import { chunkAt } from '../../core/edit/commands';
+import { tokenText } from '../../core/model/document';
+import { useEditor } from '../../store/editor-store';
+import { applyLabel, moveBoundary, removeAtCursor } from './actions';
+
+const small =
+  'rounded border border-slate-300 px-1.5 text-xs hover:bg-slate-100 disabled:opacity-50 dark:border-slate-600 dark:hover:bg-slate-800';
+
+/** Actions on the entity under the cursor: change its label, remove it, move either boundary. */
+export function EntityBar() {
+  const { doc, s, t, names, readOnly } = useEditor(
+    useShallow((st) => ({
+      doc: st.doc,
+      s: st.cursor.s,
+      t: st.cursor.t,
+      names: st.labels.names,
+      readOnly: st.save.readOnly,
+    })),
+  );
+  const sentence = doc?.sentences[s];
+  const c = doc && sentence ? chunkAt(doc, s, t) : undefined;
+  if (!doc || !sentence || !c) {
+    return (
+      <div className="min-h-8 border-b border-slate-200 px-3 py-1 text-xs text-slate-600 dark:border-slate-700 dark:text-slate-400">
+        Sentence {s + 1}, token {t + 1}. Select tokens and press a label key; press ? for all
+        shortcuts.
+      </div>
+    );
+  }
+  const words = Array.from({ length: c.end - c.start }, (_, i) =>
+    tokenText(doc, sentence, c.start + i),
+  ).join(' ');
+  return (
+    <div
+      role="toolbar"
+      aria-label="Entity"
+      className="flex min-h-8 flex-wrap items-center gap-2 border-b border-slate-200 px-3 py-1 text-xs dark:border-slate-700"
+    >
+      <span>
+        Entity <strong>{c.type}</strong>: “{words}” (tokens {c.start + 1}–{c.end})
+      </span>
+      <label className="flex items-center gap-1">
+        Label
+        <select
+          value={c.type}
+          disabled={readOnly}
+          onChange={(e) => applyLabel(e.target.value)}
+          className="rounded border border-slate-300 bg-white px-1 dark:border-slate-600 dark:bg-slate-800"
+        >
+          {(names.includes(c.type) ? names : [c.type, ...names]).map((n) => (
+            <option key={n} value={n}>
+              {n}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" className={small} disabled={readOnly} onClick={() => removeAtCursor()}>
+        Remove
+      </button>
+      <span className="flex items-center gap-1">
+        Start
+        <button
+          type="button"
+          className={small}
+          disabled={readOnly || c.start === 0}
+          onClick={() => moveBoundary('start', -1)}
+          aria-label="Move the start one token left"
+        >
+          ◀
+        </button>
+        <button
+          type="button"
+          className={small}
+          disabled={readOnly || c.end - c.start < 2}
+          onClick={() => moveBoundary('start', 1)}
+          aria-label="Move the start one token right"
+        >
+          ▶
+        </button>
+      </span>
+      <span className="flex items-center gap-1">
+        End
+        <button
+          type="button"
+          className={small}
+          disabled={readOnly || c.end - c.start < 2}
+          onClick={() => moveBoundary('end', -1)}
+          aria-label="Move the end one token left"
+        >
+          ◀
+        </button>
+        <button
+          type="button"
+          className={small}
+          disabled={readOnly || c.end >= sentence.length}
+          onClick={() => moveBoundary('end', 1)}
+          aria-label="Move the end one token right"
+        >
+          ▶
+        </button>
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,206 @@
+import { memo, useMemo } from 'react';
+import { lineTextIn } from '../../core/model/document';
+import { extractChunks } from '../../core/scheme/chunks';
+import { validateTags } from '../../core/scheme/validate';
+import { useEditor } from '../../store/editor-store';
+import { swatch } from '../palette/swatches';
+import { revert } from './actions';
+import { tokenDisplay } from './token-text';
+
+/** Counts renders per sentence index; the render-count test reads it. */
+export const rowRenders = new Map<number, number>();
+
+/**
+ * One sentence. It subscribes to its own sentence object and to primitives describing the
+ * cursor and selection in it, so an edit elsewhere never re-renders it.
+ */
+export const SentenceRow = memo(function SentenceRow({ index }: { index: number }) {
+  rowRenders.set(index, (rowRenders.get(index) ?? 0) + 1);
+  const sentence = useEditor((s) => s.doc?.sentences[index]);
+  const text = useEditor((s) => s.doc?.text ?? '');
+  const tokens = useEditor((s) => s.doc?.tokens);
+  const scheme = useEditor((s) => s.doc?.scheme);
+  const lineStarts = useEditor((s) => s.doc?.lineStarts);
+  const prevDocIndex = useEditor((s) =>
+    index > 0 ? (s.doc?.sentences[index - 1]?.doc ?? -1) : -1,
+  );
+  const cursorT = useEditor((s) => (s.cursor.s === index ? s.cursor.t : -1));
+  const selStart = useEditor((s) =>
+    s.anchor && s.cursor.s === index ? Math.min(s.anchor.t, s.cursor.t) : -1,
+  );
+  const selEnd = useEditor((s) =>
+    s.anchor && s.cursor.s === index ? Math.max(s.anchor.t, s.cursor.t) : -1,
+  );
+  const labelIndex = useEditor((s) => s.labels.index);
+  const readOnly = useEditor((s) => s.save.readOnly);
+
+  const chunks = useMemo(
+    () => (sentence && scheme ? extractChunks(sentence.tags, scheme.rules) : []),
+    [sentence, scheme],
+  );
+  const issues = useMemo(() => {
+    const m = new Map<number, string>();
+    if (sentence && scheme && !sentence.quarantined) {
+      for (const i of validateTags(sentence.tags, scheme.scheme))
+        m.set(i.index, `${i.code}: ${i.message}`);
+    }
+    return m;
+  }, [sentence, scheme]);
+
+  if (!sentence || !tokens || !scheme) return null;
+  const number = index + 1;
+  const docBreak = index > 0 && prevDocIndex !== sentence.doc;
+  let changed = 0;
+  if (sentence.tags !== sentence.originalTags) {
+    for (let i = 0; i < sentence.length; i++)
+      if (sentence.tags[i] !== sentence.originalTags[i]) changed++;
+  }
+
+  const header = (
+    <>
+      {docBreak && (
+        <div
+          role="separator"
+          className="mb-1 border-t-2 border-dashed border-slate-400 pt-1 text-xs font-semibold uppercase tracking-wide text-slate-600 dark:border-slate-500 dark:text-slate-300"
+        >
+          Document {sentence.doc + 1}
+        </div>
+      )}
+    </>
+  );
+
+  if (sentence.quarantined) {
+    const raw: string[] = [];
+    for (let n = sentence.startLine; n <= sentence.endLine; n++)
+      raw.push(lineTextIn(text, lineStarts ?? new Uint32Array(0), n));
+    return (
+      <div
+        role="row"
+        aria-label={`Sentence ${number} (read-only: malformed)`}
+        data-s={index}
+        className="px-2 py-1.5"
+      >
+        {header}
+        <div className="flex gap-3">
+          <span className="w-14 shrink-0 text-right font-mono text-xs text-slate-500 dark:text-slate-400">
+            {number}
+          </span>
+          <div>
+            <p className="text-xs font-semibold text-red-700 dark:text-red-300">
+              Malformed lines: kept verbatim, read-only (see Problems)
+            </p>
+            <pre className="whitespace-pre-wrap rounded border border-dashed border-red-500 p-1 text-sm">
+              {raw.join('\n')}
+            </pre>
+          </div>
+        </div>
+      </div>
+    );
+  }
+
+  const token = (i: number) => {
+    const k = sentence.first + i;
+    const word = text.slice(tokens.tokenStart[k], tokens.tokenEnd[k]);
+    const isCursor = i === cursorT;
+    const isSelected = selStart >= 0 && i >= selStart && i <= selEnd;
+    const isChanged = sentence.tags[i] !== sentence.originalTags[i];
+    const issue = issues.get(i);
+    const line = tokens.line[k] ?? 0;
+    const cls = [
+      'rounded px-0.5 [unicode-bidi:isolate]',
+      isSelected ? 'bg-blue-200 dark:bg-blue-800' : '',
+      isCursor ? 'outline outline-2 outline-offset-1 outline-blue-700 dark:outline-blue-300' : '',
+      isChanged ? 'underline decoration-amber-500 decoration-2 underline-offset-4' : '',
+      issue ? 'underline decoration-wavy decoration-red-600 underline-offset-4' : '',
+    ].join(' ');
+    return (
+      <span
+        key={i}
+        id={`tok-${index}-${i}`}
+        role="gridcell"
+        aria-selected={isSelected || isCursor}
+        data-s={index}
+        data-t={i}
+        title={`${issue ? `${issue}\n` : ''}line ${line}: ${lineTextIn(text, lineStarts ?? new Uint32Array(0), line)}\ntag ${sentence.tags[i]}${isChanged ? ` (was ${sentence.originalTags[i]})` : ''}`}
+        className={cls}
+      >
+        {tokenDisplay(word)}
+      </span>
+    );
+  };
+
+  const pieces: React.ReactNode[] = [];
+  let at = 0;
+  for (const c of chunks) {
+    while (at < c.start) pieces.push(token(at++));
+    const words: string[] = [];
+    for (let i = c.start; i < c.end; i++)
+      words.push(
+        text.slice(tokens.tokenStart[sentence.first + i], tokens.tokenEnd[sentence.first + i]),
+      );
+    const sw = swatch(labelIndex.get(c.type) ?? 0);
+    const inner: React.ReactNode[] = [];
+    for (let i = c.start; i < c.end; i++) inner.push(token(i));
+    pieces.push(
+      <span
+        key={`e${c.start}`}
+        role="group"
+        aria-roledescription="entity"
+        aria-label={`${c.type}: ${words.join(' ')}`}
+        className={`mx-0.5 inline-flex flex-wrap items-baseline gap-0.5 rounded border-2 px-0.5 ${sw.box}`}
+      >
+        {inner}
+        <span
+          data-chip={c.start}
+          className={`cursor-pointer rounded px-1 text-[0.7rem] font-semibold leading-4 ${sw.chip}`}
+          aria-hidden="true"
+        >
+          {c.type}
+        </span>
+      </span>,
+    );
+    at = c.end;
+  }
+  while (at < sentence.length) pieces.push(token(at++));
+
+  return (
+    <div
+      role="row"
+      aria-label={`Sentence ${number}${changed > 0 ? ', edited' : ''}${issues.size > 0 ? `, ${issues.size} invalid tags` : ''}`}
+      data-s={index}
+      className={`px-2 py-1.5 ${changed > 0 ? 'bg-amber-50 dark:bg-amber-950/40' : ''}`}
+    >
+      {header}
+      <div className="flex gap-3">
+        <span className="w-14 shrink-0 pt-1 text-right font-mono text-xs text-slate-500 dark:text-slate-400">
+          {number}
+          {issues.size > 0 && (
+            <span
+              className="ml-1 text-red-700 dark:text-red-300"
+              title={`${issues.size} invalid tag sequence(s)`}
+            >
+              ⚠{issues.size}
+            </span>
+          )}
+        </span>
+        <div className="min-w-0 flex-1 select-none leading-8">{pieces}</div>
+        {changed > 0 && (
+          <div className="flex shrink-0 items-start gap-1 pt-1">
+            <span className="rounded bg-amber-200 px-1.5 text-xs font-medium text-amber-950 dark:bg-amber-800 dark:text-amber-50">
+              {changed} changed
+            </span>
+            <button
+              type="button"
+              disabled={readOnly}
+              onClick={() => revert(index)}
+              className="rounded border border-slate-400 px-1.5 text-xs hover:bg-slate-100 disabled:opacity-50 dark:border-slate-500 dark:hover:bg-slate-800"
+              aria-label={`Revert sentence ${number} to the original`}
+            >
+              Revert
+            </button>
+          </div>
+        )}
+      </div>
+    </div>
+  );
+});

@@ -1,0 +1,229 @@
+import { useEffect, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { redoEdit, setPanel, undoEdit, useEditor } from '../../store/editor-store';
+import type { DocRecord } from '../../store/persistence/db';
+import {
+  currentHandle,
+  exportBytes,
+  openSample,
+  recentDocs,
+  restoreDoc,
+} from '../../store/session';
+import { goToSentence } from '../editor/actions';
+import { canWriteBack, downloadBytes, pickFileWithHandle, writeToHandle } from './download';
+import { openFile } from './open-file';
+
+const button =
+  'rounded border border-slate-300 bg-white px-2 py-1 text-sm hover:bg-slate-100 focus-visible:outline focus-visible:outline-2 focus-visible:outline-blue-600 disabled:cursor-not-allowed disabled:opacity-50 dark:border-slate-600 dark:bg-slate-800 dark:hover:bg-slate-700';
+
+const STATUS_TEXT = {
+  saved: 'Saved',
+  saving: 'Saving…',
+  unsaved: 'Not saved',
+  memory: 'Memory only',
+} as const;
+
+/** The top bar: file actions, history, save status, change counter, navigation, panels. */
+export function Toolbar() {
+  const st = useEditor(
+    useShallow((s) => ({
+      fileName: s.fileName,
+      hasDoc: s.doc !== null,
+      canUndo: s.history.done.length > 0 && !s.save.readOnly,
+      canRedo: s.history.undone.length > 0 && !s.save.readOnly,
+      status: s.save.status,
+      readOnly: s.save.readOnly,
+      changedTags: s.changedTags,
+      changedSentences: s.changedBySentence.size,
+      sentences: s.doc?.sentences.length ?? 0,
+      problems: [...s.diagnosticCounts.values()].reduce((a, b) => a + b, 0),
+    })),
+  );
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [recent, setRecent] = useState<DocRecord[] | null>(null);
+  const [gotoValue, setGotoValue] = useState('');
+  const [note, setNote] = useState('');
+
+  useEffect(() => {
+    if (!note) return;
+    const t = setTimeout(() => setNote(''), 4000);
+    return () => clearTimeout(t);
+  }, [note]);
+
+  const onOpen = async () => {
+    if (canWriteBack()) {
+      const picked = await pickFileWithHandle();
+      if (picked) await openFile(picked.file, picked.handle);
+      return;
+    }
+    inputRef.current?.click();
+  };
+
+  const onExport = async () => {
+    const bytes = await exportBytes();
+    if (bytes) downloadBytes(bytes, st.fileName || 'corpus.txt');
+  };
+
+  const onWriteBack = async () => {
+    const handle = currentHandle();
+    const bytes = await exportBytes();
+    if (!handle || !bytes) return;
+    try {
+      await writeToHandle(handle, bytes);
+      setNote(`Wrote ${st.fileName}.`);
+    } catch (e) {
+      setNote(
+        `Could not write ${st.fileName}: ${(e as Error).message}. The file on disk is unchanged.`,
+      );
+    }
+  };
+
+  return (
+    <header className="flex flex-wrap items-center gap-2 border-b border-slate-200 bg-slate-50 px-3 py-2 dark:border-slate-700 dark:bg-slate-950">
+      <span className="mr-1 text-lg font-bold tracking-tight">retag</span>
+      <input
+        ref={inputRef}
+        id="open-file-input"
+        type="file"
+        aria-label="Open a corpus file"
+        className="sr-only"
+        tabIndex={-1}
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          e.target.value = '';
+          if (f) void openFile(f);
+        }}
+      />
+      <button type="button" className={button} onClick={() => void onOpen()}>
+        Open…
+      </button>
+      <button type="button" className={button} onClick={() => void openSample()}>
+        Open sample
+      </button>
+      <div className="relative">
+        <button
+          type="button"
+          className={button}
+          aria-expanded={recent !== null}
+          onClick={async () => setRecent(recent ? null : await recentDocs())}
+        >
+          Recent
+        </button>
+        {recent && (
+          <ul
+            aria-label="Recent documents"
+            className="absolute left-0 top-full z-30 mt-1 max-h-80 w-80 overflow-auto rounded border border-slate-300 bg-white p-1 shadow-lg dark:border-slate-600 dark:bg-slate-800"
+          >
+            {recent.length === 0 && <li className="p-2 text-sm">No documents yet.</li>}
+            {recent.map((d) => (
+              <li key={d.id}>
+                <button
+                  type="button"
+                  className="w-full rounded px-2 py-1 text-left text-sm hover:bg-slate-100 dark:hover:bg-slate-700"
+                  onClick={() => {
+                    setRecent(null);
+                    void restoreDoc(d.id);
+                  }}
+                >
+                  <span className="font-medium">{d.name}</span>
+                  <span className="block text-xs text-slate-600 dark:text-slate-400">
+                    {d.rev} edits · opened {new Date(d.openedAt).toLocaleString()}
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      <button
+        id="export-button"
+        type="button"
+        className={button}
+        disabled={!st.hasDoc}
+        onClick={() => void onExport()}
+        aria-keyshortcuts="Control+S"
+      >
+        Export
+      </button>
+      {canWriteBack() && (
+        <button
+          type="button"
+          className={button}
+          disabled={!st.hasDoc || !currentHandle()}
+          onClick={() => void onWriteBack()}
+          title="Write the corrected file back to the file you opened"
+        >
+          Save to file
+        </button>
+      )}
+      <span className="mx-1 h-6 w-px bg-slate-300 dark:bg-slate-600" aria-hidden="true" />
+      <button
+        type="button"
+        className={button}
+        disabled={!st.canUndo}
+        onClick={() => undoEdit()}
+        aria-keyshortcuts="Control+Z"
+      >
+        Undo
+      </button>
+      <button
+        type="button"
+        className={button}
+        disabled={!st.canRedo}
+        onClick={() => redoEdit()}
+        aria-keyshortcuts="Control+Shift+Z Control+Y"
+      >
+        Redo
+      </button>
+      <span
+        role="status"
+        aria-label={`Save status: ${st.readOnly ? 'Read-only' : STATUS_TEXT[st.status]}`}
+        className={`rounded px-2 py-0.5 text-sm font-medium ${st.status === 'saved' && !st.readOnly ? 'bg-emerald-100 text-emerald-900 dark:bg-emerald-900 dark:text-emerald-50' : st.status === 'saving' ? 'bg-slate-200 text-slate-900 dark:bg-slate-700 dark:text-slate-50' : 'bg-red-100 text-red-900 dark:bg-red-900 dark:text-red-50'}`}
+      >
+        {st.readOnly ? 'Read-only' : STATUS_TEXT[st.status]}
+      </span>
+      <span className="text-sm text-slate-700 dark:text-slate-300" aria-live="polite">
+        {st.changedTags} tags changed in {st.changedSentences} sentences
+      </span>
+      <form
+        className="ml-auto flex items-center gap-1"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (goToSentence(Number(gotoValue))) {
+            document.querySelector<HTMLElement>('[role="grid"]')?.focus();
+            setGotoValue('');
+          } else setNote(`There is no sentence ${gotoValue} (1–${st.sentences}).`);
+        }}
+      >
+        <label htmlFor="goto-sentence" className="text-sm">
+          Go to sentence
+        </label>
+        <input
+          id="goto-sentence"
+          type="number"
+          min={1}
+          max={st.sentences}
+          value={gotoValue}
+          onChange={(e) => setGotoValue(e.target.value)}
+          className="w-24 rounded border border-slate-300 bg-white px-1.5 py-0.5 text-sm dark:border-slate-600 dark:bg-slate-800"
+        />
+      </form>
+      <button type="button" className={button} onClick={() => setPanel('problems')}>
+        Problems ({st.problems})
+      </button>
+      <button
+        type="button"
+        className={button}
+        onClick={() => setPanel('help')}
+        aria-keyshortcuts="?"
+      >
+        Shortcuts
+      </button>
+      {note && (
+        <p role="status" className="w-full text-sm text-slate-700 dark:text-slate-300">
+          {note}
+        </p>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,30 @@
+import { MAX_FILE_BYTES } from '../../core/format/decode';
+import { useEditor } from '../../store/editor-store';
+import { importBytes } from '../../store/session';
+
+/** Reads a File the user chose or dropped and imports it (refusing files too big to hold). */
+export async function openFile(
+  file: File,
+  handle: FileSystemFileHandle | null = null,
+): Promise<void> {
+  const st = useEditor.getState();
+  if (st.history.done.length > 0 && st.save.status !== 'saved') {
+    if (!window.confirm('Some edits are not saved yet. Open another file anyway?')) return;
+  }
+  if (file.size > MAX_FILE_BYTES) {
+    useEditor.setState({
+      importState: {
+        phase: 'failed',
+        fileName: file.name,
+        progress: 0,
+        error: `${file.name} is ${file.size} bytes; the limit is ${MAX_FILE_BYTES} bytes (512 MiB). Split the corpus.`,
+      },
+    });
+    return;
+  }
+  useEditor.setState({
+    importState: { phase: 'parsing', fileName: file.name, progress: 0, error: '' },
+  });
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  await importBytes(file.name, bytes, {}, handle);
+}

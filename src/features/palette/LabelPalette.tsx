@@ -1,0 +1,120 @@
+import { useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useEditor } from '../../store/editor-store';
+import { addLabel } from '../../store/label-book';
+import { applyLabel } from '../editor/actions';
+import { keyString } from '../keymap/keys';
+import { isFreeForLabel, labelShortcuts } from '../keymap/registry';
+import { customLabelKeys, setLabelKey } from './label-keys';
+import { swatch } from './swatches';
+
+/**
+ * The labels of the corpus: colour, name, entity count and hotkey. Clicking a label applies it
+ * to the selection; the hotkey chip can be rebound; a new label can be added.
+ */
+export function LabelPalette() {
+  const { names, counts, readOnly } = useEditor(
+    useShallow((s) => ({
+      names: s.labels.names,
+      counts: s.labels.counts,
+      readOnly: s.save.readOnly,
+    })),
+  );
+  const [binding, setBinding] = useState<string | null>(null);
+  const [message, setMessage] = useState('');
+  const [newLabel, setNewLabel] = useState('');
+  const keys = new Map(
+    labelShortcuts(names, customLabelKeys()).map((s) => [s.id.slice(6), s.keys[0] ?? '']),
+  );
+
+  const onBindKey = (name: string, e: React.KeyboardEvent) => {
+    e.preventDefault();
+    e.stopPropagation();
+    if (e.key === 'Escape') {
+      setBinding(null);
+      return;
+    }
+    const key = keyString(e.nativeEvent);
+    if (!isFreeForLabel(key)) {
+      setMessage(`“${key}” is taken by another command; choose a letter or digit.`);
+      return;
+    }
+    setLabelKey(name, key);
+    setBinding(null);
+    setMessage(`${name} is now on key ${key}.`);
+  };
+
+  return (
+    <section
+      aria-label="Labels"
+      className="border-b border-slate-200 px-3 py-2 dark:border-slate-700"
+    >
+      <ul className="flex flex-wrap items-center gap-1.5">
+        {names.map((name, i) => {
+          const sw = swatch(i);
+          const key = keys.get(name);
+          return (
+            <li key={name} className={`flex items-center rounded border-2 text-sm ${sw.box}`}>
+              <button
+                type="button"
+                disabled={readOnly}
+                onClick={() => applyLabel(name)}
+                className="px-2 py-0.5 font-medium disabled:opacity-60"
+                aria-label={`Label as ${name}${key ? ` (key ${key})` : ''}, ${counts.get(name) ?? 0} entities`}
+              >
+                {name} <span className="font-mono text-xs">{counts.get(name) ?? 0}</span>
+              </button>
+              <button
+                type="button"
+                onClick={() => setBinding(binding === name ? null : name)}
+                onKeyDown={binding === name ? (e) => onBindKey(name, e) : undefined}
+                className={`mr-1 min-w-6 rounded px-1 font-mono text-xs ${binding === name ? 'bg-blue-700 text-white' : 'bg-white/70 dark:bg-black/40'}`}
+                aria-label={
+                  binding === name
+                    ? `Press a key for ${name} (Escape to cancel)`
+                    : `Change the key of ${name}${key ? ` (now ${key})` : ''}`
+                }
+              >
+                {binding === name ? '…' : (key ?? '—')}
+              </button>
+            </li>
+          );
+        })}
+        <li>
+          <form
+            className="flex items-center gap-1"
+            onSubmit={(e) => {
+              e.preventDefault();
+              const name = newLabel.trim();
+              if (!/^[^\s\p{Cc}]+$/u.test(name)) {
+                setMessage('A label has no spaces or control characters.');
+                return;
+              }
+              useEditor.setState((s) => ({ labels: addLabel(s.labels, name) }));
+              setNewLabel('');
+              setMessage(`Added ${name}.`);
+            }}
+          >
+            <input
+              value={newLabel}
+              onChange={(e) => setNewLabel(e.target.value)}
+              placeholder="New label"
+              aria-label="New label name"
+              maxLength={64}
+              className="w-28 rounded border border-slate-300 bg-white px-1.5 py-0.5 text-sm dark:border-slate-600 dark:bg-slate-800"
+            />
+            <button
+              type="submit"
+              className="rounded border border-slate-300 px-1.5 py-0.5 text-sm dark:border-slate-600"
+            >
+              Add
+            </button>
+          </form>
+        </li>
+      </ul>
+      <p role="status" className="min-h-4 text-xs text-slate-600 dark:text-slate-400">
+        {message}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,262 @@
+import { create } from 'zustand';
+import type { Diagnostic, DiagnosticCode } from '../core/diagnostics';
+import type { Transaction } from '../core/edit/commands';
+import {
+  applyTransaction,
+  EMPTY_HISTORY,
+  groupsWith,
+  record,
+  redo,
+  undo,
+  type History,
+  type Op,
+} from '../core/edit/history';
+import type { CorpusDocument } from '../core/model/document';
+import type { SetTagsStep } from '../core/model/edit';
+import type { WorkerParseOptions } from '../workers/parse-protocol';
+import { buildLabelBook, changedTagCount, updateLabelBook, type LabelBook } from './label-book';
+import type { SaveStatus } from './persistence/writer';
+
+/** A token position: sentence index and token index. */
+export interface Pos {
+  readonly s: number;
+  readonly t: number;
+}
+
+/** The last labelling action, for the "repeat" key. */
+export type LastAction =
+  { readonly kind: 'label'; readonly type: string } | { readonly kind: 'remove' };
+
+export interface ImportState {
+  readonly phase: 'idle' | 'parsing' | 'failed';
+  readonly fileName: string;
+  readonly progress: number;
+  readonly error: string;
+}
+
+export interface SaveState {
+  readonly status: SaveStatus;
+  readonly error: string;
+  /** Another tab holds the document: this one only reads. */
+  readonly readOnly: boolean;
+  /** Why it is read-only (shown in the banner). */
+  readonly readOnlyReason: string;
+  /** Edits restored from storage when the document was reopened. */
+  readonly restored: number;
+}
+
+export interface EditorState {
+  readonly docId: string | null;
+  readonly fileName: string;
+  readonly doc: CorpusDocument | null;
+  readonly options: WorkerParseOptions;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly diagnosticCounts: ReadonlyMap<DiagnosticCode, number>;
+  readonly labels: LabelBook;
+  /** Changed tags per sentence index (only sentences with changes). */
+  readonly changedBySentence: ReadonlyMap<number, number>;
+  readonly changedTags: number;
+  readonly history: History;
+  readonly cursor: Pos;
+  /** Other end of the selection in the cursor's sentence; null when nothing is selected. */
+  readonly anchor: Pos | null;
+  readonly lastAction: LastAction | null;
+  readonly importState: ImportState;
+  readonly save: SaveState;
+  /** Bumped to ask the list to scroll the cursor into view. */
+  readonly scrollRequest: number;
+  readonly panel: 'none' | 'problems' | 'help';
+}
+
+const EMPTY_LABELS: LabelBook = { names: [], index: new Map(), counts: new Map() };
+
+export const useEditor = create<EditorState>(() => ({
+  docId: null,
+  fileName: '',
+  doc: null,
+  options: {},
+  diagnostics: [],
+  diagnosticCounts: new Map(),
+  labels: EMPTY_LABELS,
+  changedBySentence: new Map(),
+  changedTags: 0,
+  history: EMPTY_HISTORY,
+  cursor: { s: 0, t: 0 },
+  anchor: null,
+  lastAction: null,
+  importState: { phase: 'idle', fileName: '', progress: 0, error: '' },
+  save: { status: 'saved', error: '', readOnly: false, readOnlyReason: '', restored: 0 },
+  scrollRequest: 0,
+  panel: 'none',
+}));
+
+/** Persistence hook: the session layer installs it to write each op. */
+let persistOp: (op: Op) => void = () => undefined;
+
+/** Installs the function that persists ops (the session layer's writer). */
+export function setOpSink(sink: (op: Op) => void): void {
+  persistOp = sink;
+}
+
+/** Computes per-sentence change counts for a document (after import or replay). */
+function changeCounts(doc: CorpusDocument): {
+  changedBySentence: Map<number, number>;
+  changedTags: number;
+} {
+  const changedBySentence = new Map<number, number>();
+  let changedTags = 0;
+  doc.sentences.forEach((s, i) => {
+    const n = changedTagCount(s);
+    if (n > 0) {
+      changedBySentence.set(i, n);
+      changedTags += n;
+    }
+  });
+  return { changedBySentence, changedTags };
+}
+
+/** Makes a parsed (and possibly replayed) document the open one. */
+export function setDocument(args: {
+  docId: string | null;
+  fileName: string;
+  doc: CorpusDocument;
+  options: WorkerParseOptions;
+  diagnostics: readonly Diagnostic[];
+  diagnosticCounts: ReadonlyMap<DiagnosticCode, number>;
+  history?: History;
+  cursor?: Pos;
+  restored?: number;
+}): void {
+  const { doc } = args;
+  const cursor = args.cursor && doc.sentences[args.cursor.s] ? args.cursor : { s: 0, t: 0 };
+  useEditor.setState((st) => ({
+    docId: args.docId,
+    fileName: args.fileName,
+    doc,
+    options: args.options,
+    diagnostics: args.diagnostics,
+    diagnosticCounts: args.diagnosticCounts,
+    labels: buildLabelBook(doc),
+    ...changeCounts(doc),
+    history: args.history ?? EMPTY_HISTORY,
+    cursor,
+    anchor: null,
+    lastAction: null,
+    importState: { phase: 'idle', fileName: '', progress: 0, error: '' },
+    save: { ...st.save, restored: args.restored ?? 0 },
+    scrollRequest: st.scrollRequest + 1,
+  }));
+}
+
+/** Updates label and change counts for the sentences some steps touched. */
+function afterSteps(st: EditorState, next: CorpusDocument, steps: readonly SetTagsStep[]) {
+  let labels = st.labels;
+  let changedBySentence = st.changedBySentence;
+  let changedTags = st.changedTags;
+  const seen = new Set<number>();
+  for (const step of steps) {
+    if (seen.has(step.sentence)) continue;
+    seen.add(step.sentence);
+    const before = st.doc?.sentences[step.sentence];
+    const after = next.sentences[step.sentence];
+    if (!before || !after) continue;
+    labels = updateLabelBook(labels, before, after, next.scheme.rules);
+    const was = changedBySentence.get(step.sentence) ?? 0;
+    const now = changedTagCount(after);
+    if (was !== now) {
+      const m = new Map(changedBySentence);
+      if (now > 0) m.set(step.sentence, now);
+      else m.delete(step.sentence);
+      changedBySentence = m;
+      changedTags += now - was;
+    }
+  }
+  return { doc: next, labels, changedBySentence, changedTags };
+}
+
+/**
+ * The single write path: applies a transaction, records it in history (grouping quick edits),
+ * updates counts, and hands the op to persistence. False when it does not apply.
+ */
+export function dispatch(tr: Transaction | null, lastAction?: LastAction): boolean {
+  const st = useEditor.getState();
+  if (!tr || !st.doc || st.save.readOnly) return false;
+  const next = applyTransaction(st.doc, tr);
+  if (!next) return false;
+  const time = Date.now();
+  const group = groupsWith(st.history, tr, time);
+  useEditor.setState({
+    ...afterSteps(st, next, tr.steps),
+    history: record(st.history, tr, time, group),
+    ...(lastAction ? { lastAction } : {}),
+  });
+  persistOp({ kind: 'do', tr, time, group });
+  return true;
+}
+
+/** Undoes the last edit (or group of quick edits). */
+export function undoEdit(): boolean {
+  return travel('undo');
+}
+
+/** Redoes the last undone edit. */
+export function redoEdit(): boolean {
+  return travel('redo');
+}
+
+function travel(kind: 'undo' | 'redo'): boolean {
+  const st = useEditor.getState();
+  if (!st.doc || st.save.readOnly) return false;
+  const t = kind === 'undo' ? undo(st.doc, st.history) : redo(st.doc, st.history);
+  if (!t) return false;
+  const first = t.steps[0];
+  useEditor.setState((s) => ({
+    ...afterSteps(st, t.doc, t.steps),
+    history: t.history,
+    ...(first
+      ? {
+          cursor: { s: first.sentence, t: first.start },
+          anchor: null,
+          scrollRequest: s.scrollRequest + 1,
+        }
+      : {}),
+  }));
+  persistOp({ kind });
+  return true;
+}
+
+/** Moves the cursor; with `extend`, keeps (or starts) a selection in the same sentence. */
+export function moveCursor(to: Pos, extend = false, scroll = true): void {
+  useEditor.setState((st) => {
+    const anchor = extend && to.s === st.cursor.s ? (st.anchor ?? st.cursor) : null;
+    return { cursor: to, anchor, scrollRequest: scroll ? st.scrollRequest + 1 : st.scrollRequest };
+  });
+}
+
+/** Selects tokens [start, end) of a sentence (cursor at the end, anchor at the start). */
+export function selectRange(s: number, start: number, end: number): void {
+  useEditor.setState({ cursor: { s, t: end - 1 }, anchor: { s, t: start } });
+}
+
+/** The selected token range of the cursor's sentence, or the cursor token alone. */
+export function selection(st: Pick<EditorState, 'cursor' | 'anchor'>): {
+  s: number;
+  start: number;
+  end: number;
+  explicit: boolean;
+} {
+  const { cursor, anchor } = st;
+  if (!anchor || anchor.s !== cursor.s)
+    return { s: cursor.s, start: cursor.t, end: cursor.t + 1, explicit: false };
+  return {
+    s: cursor.s,
+    start: Math.min(anchor.t, cursor.t),
+    end: Math.max(anchor.t, cursor.t) + 1,
+    explicit: true,
+  };
+}
+
+/** Opens or closes a side panel. */
+export function setPanel(panel: EditorState['panel']): void {
+  useEditor.setState((st) => ({ panel: st.panel === panel ? 'none' : panel }));
+}

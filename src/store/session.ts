@@ -1,0 +1,280 @@
+// Opening, restoring and saving documents: the glue between the store, the parser worker,
+// IndexedDB (op log) and Web Locks (one writer per document).
+import { replay } from '../core/edit/history';
+import { serialize } from '../core/format/serialize';
+import { ParseCancelled, startParse, type ParseJob } from '../workers/parse-client';
+import type { WorkerParseOptions } from '../workers/parse-protocol';
+import { setDocument, setOpSink, useEditor, type Pos } from './editor-store';
+import {
+  createDoc,
+  listDocs,
+  loadDoc,
+  markOpened,
+  openDb,
+  readSession,
+  type DocRecord,
+} from './persistence/db';
+import { acquireDocLock, type DocLock } from './persistence/locks';
+import { OpWriter, type SaveStatus } from './persistence/writer';
+
+/** The sample corpus shipped in public/, shown to a new user at once. */
+export const SAMPLE_NAME = 'multipath-tcp.bio.txt';
+
+let db: IDBDatabase | null = null;
+let writer: OpWriter | null = null;
+let lock: DocLock | null = null;
+let job: ParseJob | null = null;
+/** The bytes of the open document as imported (for re-reading with other options). */
+let currentBytes: Uint8Array | null = null;
+/** A File System Access handle when the file was opened through the picker. */
+let fileHandle: FileSystemFileHandle | null = null;
+
+function setSave(patch: Partial<ReturnType<typeof useEditor.getState>['save']>): void {
+  useEditor.setState((st) => ({ save: { ...st.save, ...patch } }));
+}
+
+function setStatus(status: SaveStatus, error: string): void {
+  setSave({ status, error });
+}
+
+/** Starts the app: opens storage, then restores the last session or opens the sample. */
+export async function initApp(): Promise<void> {
+  setOpSink((op) => writer?.enqueue(op));
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') void writer?.flush();
+  });
+  window.addEventListener('pagehide', () => void writer?.flush());
+  window.addEventListener('beforeunload', (e) => {
+    const st = useEditor.getState();
+    if (
+      (st.save.status === 'memory' || st.save.status === 'unsaved') &&
+      st.history.done.length > 0
+    ) {
+      e.preventDefault();
+    }
+  });
+  try {
+    db = await openDb();
+  } catch {
+    db = null;
+    setStatus(
+      'memory',
+      'Browser storage is unavailable: edits are kept in memory only. Export before you close this tab.',
+    );
+  }
+  const session = db ? await readSession(db).catch(() => undefined) : undefined;
+  if (session && (await restoreDoc(session.docId, session.cursor))) return;
+  await openSample();
+}
+
+/** Imports file bytes as a new document (stored once; edits then go to the op log). */
+export async function importBytes(
+  fileName: string,
+  bytes: Uint8Array,
+  options: WorkerParseOptions = {},
+  handle: FileSystemFileHandle | null = null,
+): Promise<boolean> {
+  const result = await parseWithProgress(fileName, bytes, options);
+  if (!result) return false;
+  await detach();
+  currentBytes = bytes;
+  fileHandle = handle;
+  const docId = crypto.randomUUID();
+  const now = Date.now();
+  if (db) {
+    const rec: DocRecord = {
+      id: docId,
+      name: fileName,
+      size: bytes.length,
+      options,
+      rev: 0,
+      createdAt: now,
+      openedAt: now,
+      savedAt: now,
+    };
+    try {
+      await createDoc(db, rec, bytes);
+      await attach(docId, 0);
+    } catch (e) {
+      setStatus(
+        'unsaved',
+        `Could not store the file in the browser (${(e as Error).name}); edits are not saved. Export to keep them.`,
+      );
+    }
+  }
+  setDocument({
+    docId,
+    fileName,
+    doc: result.document,
+    options,
+    diagnostics: result.diagnostics,
+    diagnosticCounts: result.diagnosticCounts,
+  });
+  return true;
+}
+
+/** Loads the built-in sample from the app's own origin. */
+export async function openSample(): Promise<void> {
+  try {
+    const res = await fetch(`${import.meta.env.BASE_URL}sample.bio.txt`);
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    await importBytes(SAMPLE_NAME, new Uint8Array(await res.arrayBuffer()));
+  } catch (e) {
+    failImport(SAMPLE_NAME, `Could not load the sample: ${(e as Error).message}`);
+  }
+}
+
+/** Reopens a stored document: parses its file, replays its op log, takes the lock if free. */
+export async function restoreDoc(docId: string, cursor?: Pos): Promise<boolean> {
+  if (!db) return false;
+  const stored = await loadDoc(db, docId).catch(() => undefined);
+  if (!stored) return false;
+  const result = await parseWithProgress(stored.rec.name, stored.bytes, stored.rec.options);
+  if (!result) return false;
+  await detach();
+  const rebuilt = replay(result.document, stored.ops);
+  currentBytes = stored.bytes;
+  fileHandle = null;
+  const owned = await attach(docId, stored.rec.rev);
+  setDocument({
+    docId,
+    fileName: stored.rec.name,
+    doc: rebuilt.doc,
+    options: stored.rec.options,
+    diagnostics: result.diagnostics,
+    diagnosticCounts: result.diagnosticCounts,
+    history: rebuilt.history,
+    cursor,
+    restored: rebuilt.applied > 0 ? Math.max(1, rebuilt.history.done.length) : 0,
+  });
+  if (owned) await markOpened(db, docId, cursor ?? { s: 0, t: 0 }).catch(() => undefined);
+  return true;
+}
+
+/** Re-reads the open file with other options (tag column, scheme). Edits are not carried over. */
+export async function reread(options: WorkerParseOptions): Promise<boolean> {
+  const st = useEditor.getState();
+  if (!currentBytes) return false;
+  return importBytes(st.fileName, currentBytes, options, fileHandle);
+}
+
+/** Takes the document over from another tab, then reloads it from storage. */
+export async function takeOver(): Promise<void> {
+  const st = useEditor.getState();
+  if (!db || !st.docId) return;
+  await detach();
+  const stolen = await acquireDocLock(st.docId, onLockLost, true);
+  stolen?.release();
+  await restoreDoc(st.docId, st.cursor);
+}
+
+/** Stops the parse in progress. */
+export function cancelImport(): void {
+  job?.cancel();
+}
+
+/** Documents stored in this browser, most recent first. */
+export async function recentDocs(): Promise<DocRecord[]> {
+  return db ? listDocs(db).catch(() => []) : [];
+}
+
+/** The corrected file's bytes (written after pending edits are flushed). */
+export async function exportBytes(): Promise<Uint8Array | null> {
+  const doc = useEditor.getState().doc;
+  if (!doc) return null;
+  await writer?.flush().catch(() => undefined);
+  return serialize(doc);
+}
+
+/** The File System Access handle of the open file, when it was opened through the picker. */
+export function currentHandle(): FileSystemFileHandle | null {
+  return fileHandle;
+}
+
+async function parseWithProgress(fileName: string, bytes: Uint8Array, options: WorkerParseOptions) {
+  job?.cancel();
+  useEditor.setState({ importState: { phase: 'parsing', fileName, progress: 0, error: '' } });
+  const current = startParse(bytes, options, (progress) =>
+    useEditor.setState((st) => ({ importState: { ...st.importState, progress } })),
+  );
+  job = current;
+  try {
+    return await current.result;
+  } catch (e) {
+    if (e instanceof ParseCancelled) {
+      useEditor.setState({ importState: { phase: 'idle', fileName: '', progress: 0, error: '' } });
+    } else {
+      failImport(fileName, `Could not read ${fileName}: ${(e as Error).message}`);
+    }
+    return null;
+  } finally {
+    if (job === current) job = null;
+  }
+}
+
+function failImport(fileName: string, error: string): void {
+  useEditor.setState({ importState: { phase: 'failed', fileName, progress: 0, error } });
+}
+
+/** Takes the lock and starts the writer; read-only when another tab holds the document. */
+async function attach(docId: string, rev: number): Promise<boolean> {
+  if (!db) return false;
+  lock = await acquireDocLock(docId, onLockLost);
+  if (!lock) {
+    setSave({
+      readOnly: true,
+      readOnlyReason: 'This document is open in another tab. It is read-only here.',
+      status: 'saved',
+      error: '',
+    });
+    return false;
+  }
+  const database = db;
+  writer = new OpWriter(
+    database,
+    docId,
+    rev,
+    { status: setStatus, conflict: () => onConflict() },
+    () => ({
+      docId,
+      cursor: useEditor.getState().cursor,
+    }),
+  );
+  setSave({ readOnly: false, readOnlyReason: '', status: 'saved', error: '' });
+  return true;
+}
+
+/** Flushes and drops the current document's writer and lock. */
+async function detach(): Promise<void> {
+  const w = writer;
+  writer = null;
+  if (w) await w.flush().catch(() => undefined);
+  w?.stop();
+  lock?.release();
+  lock = null;
+}
+
+function onLockLost(): void {
+  const unsaved = writer?.unsaved ?? 0;
+  writer?.stop();
+  writer = null;
+  lock = null;
+  setSave({
+    readOnly: true,
+    readOnlyReason:
+      'Another tab took over this document; it is read-only here.' +
+      (unsaved > 0
+        ? ` ${unsaved} edit(s) made here in the last second were not saved: export to keep them.`
+        : ''),
+  });
+}
+
+function onConflict(): void {
+  writer = null;
+  setSave({
+    readOnly: true,
+    readOnlyReason:
+      'Another tab saved newer work on this document; this tab stopped saving so as not to overwrite it. Export to keep what you see here.',
+    status: 'unsaved',
+  });
+}

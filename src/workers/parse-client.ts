@@ -1,0 +1,61 @@
+import { parse, type ParseResult } from '../core/format/parse';
+import { unpackResult } from '../core/model/pack';
+import type { WorkerParseOptions, WorkerReply, WorkerRequest } from './parse-protocol';
+
+/** Files at least this big are parsed in a worker, so the page never freezes. */
+export const WORKER_THRESHOLD_BYTES = 1_000_000;
+
+/** A parse in progress: its result, and a way to stop it. */
+export interface ParseJob {
+  readonly result: Promise<ParseResult>;
+  cancel(): void;
+}
+
+/** Raised (as the rejection) when a parse was cancelled. */
+export class ParseCancelled extends Error {
+  constructor() {
+    super('cancelled');
+  }
+}
+
+/**
+ * Parses bytes: small files at once on this thread, big ones in a Web Worker with progress.
+ * The caller keeps its bytes (the worker gets a copy).
+ */
+export function startParse(
+  bytes: Uint8Array,
+  options: WorkerParseOptions,
+  onProgress: (fraction: number) => void,
+): ParseJob {
+  if (bytes.length < WORKER_THRESHOLD_BYTES) {
+    return { result: Promise.resolve().then(() => parse(bytes, options)), cancel: () => undefined };
+  }
+  const worker = new Worker(new URL('./parse.worker.ts', import.meta.url), { type: 'module' });
+  let reject: (e: Error) => void = () => undefined;
+  const result = new Promise<ParseResult>((resolve, rej) => {
+    reject = rej;
+    worker.onmessage = (e: MessageEvent<WorkerReply>) => {
+      const m = e.data;
+      if (m.type === 'progress') onProgress(m.fraction);
+      else {
+        worker.terminate();
+        if (m.type === 'done') resolve(unpackResult(m.packed));
+        else rej(new Error(m.message));
+      }
+    };
+    worker.onerror = (e) => {
+      worker.terminate();
+      rej(new Error(e.message || 'the parser worker failed'));
+    };
+  });
+  const copy = bytes.slice().buffer;
+  const request: WorkerRequest = { bytes: copy, options };
+  worker.postMessage(request, [copy]);
+  return {
+    result,
+    cancel: () => {
+      worker.terminate();
+      reject(new ParseCancelled());
+    },
+  };
+}

@@ -1,0 +1,19 @@
+import type { PackedResult } from '../core/model/pack';
+import type { Scheme } from '../core/scheme/schemes';
+
+/** The parse options that cross to the worker (no callbacks). */
+export interface WorkerParseOptions {
+  readonly tagColumn?: number;
+  readonly tokenColumn?: number;
+  readonly scheme?: Scheme;
+}
+
+export interface WorkerRequest {
+  readonly bytes: ArrayBuffer;
+  readonly options: WorkerParseOptions;
+}
+
+export type WorkerReply =
+  | { readonly type: 'progress'; readonly fraction: number }
+  | { readonly type: 'done'; readonly packed: PackedResult }
+  | { readonly type: 'failed'; readonly message: string };
