@@ -180,7 +180,8 @@ function afterSteps(st: EditorState, next: CorpusDocument, steps: readonly SetTa
  */
 export function dispatch(tr: Transaction | null, lastAction?: LastAction): boolean {
   const st = useEditor.getState();
-  if (!tr || !st.doc || st.save.readOnly) return false;
+  // No edits while a file is still being read (a preview of its first sentences is shown).
+  if (!tr || !st.doc || st.save.readOnly || st.importState.phase === 'parsing') return false;
   const next = applyTransaction(st.doc, tr);
   if (!next) return false;
   const time = Date.now();
@@ -206,7 +207,7 @@ export function redoEdit(): boolean {
 
 function travel(kind: 'undo' | 'redo'): boolean {
   const st = useEditor.getState();
-  if (!st.doc || st.save.readOnly) return false;
+  if (!st.doc || st.save.readOnly || st.importState.phase === 'parsing') return false;
   const t = kind === 'undo' ? undo(st.doc, st.history) : redo(st.doc, st.history);
   if (!t) return false;
   const first = t.steps[0];

@@ -4,7 +4,8 @@ import { replay } from '../core/edit/history';
 import { serialize } from '../core/format/serialize';
 import { ParseCancelled, startParse, type ParseJob } from '../workers/parse-client';
 import type { WorkerParseOptions } from '../workers/parse-protocol';
-import { setDocument, setOpSink, useEditor, type Pos } from './editor-store';
+import type { ParseResult } from '../core/format/parse';
+import { setDocument, setOpSink, useEditor, type EditorState, type Pos } from './editor-store';
 import {
   createDoc,
   listDocs,
@@ -92,16 +93,26 @@ export async function importBytes(
       openedAt: now,
       savedAt: now,
     };
-    try {
-      await createDoc(db, rec, bytes);
-      await attach(docId, 0);
-    } catch (e) {
-      setStatus(
-        'unsaved',
-        `Could not store the file in the browser (${(e as Error).name}); edits are not saved. Export to keep them.`,
-      );
-    }
+    // Show the document first; store the file meanwhile. The writer holds edits until the
+    // file is stored, so nothing is written for a document that does not exist yet.
+    const stored = createDoc(db, rec, bytes);
+    await attach(docId, 0, stored);
+    // Not "Saved" until the file itself is stored.
+    setStatus('saving', '');
+    stored.then(
+      () => {
+        if (writer && writer.unsaved === 0 && useEditor.getState().docId === docId)
+          setStatus('saved', '');
+      },
+      (e: unknown) => {
+        setStatus(
+          'unsaved',
+          `Could not store the file in the browser (${(e as Error)?.name ?? 'error'}); edits are not saved. Export to keep them.`,
+        );
+      },
+    );
   }
+  performance.mark('retag:stored-started');
   setDocument({
     docId,
     fileName,
@@ -110,6 +121,7 @@ export async function importBytes(
     diagnostics: result.diagnostics,
     diagnosticCounts: result.diagnosticCounts,
   });
+  performance.mark('retag:shown');
   return true;
 }
 
@@ -194,13 +206,35 @@ export function currentHandle(): FileSystemFileHandle | null {
 async function parseWithProgress(fileName: string, bytes: Uint8Array, options: WorkerParseOptions) {
   job?.cancel();
   useEditor.setState({ importState: { phase: 'parsing', fileName, progress: 0, error: '' } });
-  const current = startParse(bytes, options, (progress) =>
-    useEditor.setState((st) => ({ importState: { ...st.importState, progress } })),
+  // What was shown before a preview replaced it, to put back if the import is cancelled.
+  let before: Partial<EditorState> | null = null;
+  const current = startParse(
+    bytes,
+    options,
+    (progress) => useEditor.setState((st) => ({ importState: { ...st.importState, progress } })),
+    (first) => {
+      const st = useEditor.getState();
+      before = {
+        docId: st.docId,
+        fileName: st.fileName,
+        doc: st.doc,
+        options: st.options,
+        diagnostics: st.diagnostics,
+        diagnosticCounts: st.diagnosticCounts,
+        labels: st.labels,
+        changedBySentence: st.changedBySentence,
+        changedTags: st.changedTags,
+        history: st.history,
+        cursor: st.cursor,
+      };
+      showPreview(fileName, first);
+    },
   );
   job = current;
   try {
     return await current.result;
   } catch (e) {
+    if (before) useEditor.setState(before);
     if (e instanceof ParseCancelled) {
       useEditor.setState({ importState: { phase: 'idle', fileName: '', progress: 0, error: '' } });
     } else {
@@ -212,12 +246,31 @@ async function parseWithProgress(fileName: string, bytes: Uint8Array, options: W
   }
 }
 
+/** Shows the first sentences of a big file while the rest is read; editing waits for the rest. */
+function showPreview(fileName: string, first: ParseResult): void {
+  const progress = useEditor.getState().importState.progress;
+  setDocument({
+    docId: null,
+    fileName,
+    doc: first.document,
+    options: {},
+    diagnostics: [],
+    diagnosticCounts: new Map(),
+  });
+  useEditor.setState({ importState: { phase: 'parsing', fileName, progress, error: '' } });
+  performance.mark('retag:preview-shown');
+}
+
 function failImport(fileName: string, error: string): void {
   useEditor.setState({ importState: { phase: 'failed', fileName, progress: 0, error } });
 }
 
 /** Takes the lock and starts the writer; read-only when another tab holds the document. */
-async function attach(docId: string, rev: number): Promise<boolean> {
+async function attach(
+  docId: string,
+  rev: number,
+  ready: Promise<void> = Promise.resolve(),
+): Promise<boolean> {
   if (!db) return false;
   lock = await acquireDocLock(docId, onLockLost);
   if (!lock) {
@@ -239,6 +292,7 @@ async function attach(docId: string, rev: number): Promise<boolean> {
       docId,
       cursor: useEditor.getState().cursor,
     }),
+    ready,
   );
   setSave({ readOnly: false, readOnlyReason: '', status: 'saved', error: '' });
   return true;

@@ -26,6 +26,7 @@ export function startParse(
   bytes: Uint8Array,
   options: WorkerParseOptions,
   onProgress: (fraction: number) => void,
+  onPreview: (first: ParseResult) => void = () => undefined,
 ): ParseJob {
   if (bytes.length < WORKER_THRESHOLD_BYTES) {
     return { result: Promise.resolve().then(() => parse(bytes, options)), cancel: () => undefined };
@@ -37,10 +38,17 @@ export function startParse(
     worker.onmessage = (e: MessageEvent<WorkerReply>) => {
       const m = e.data;
       if (m.type === 'progress') onProgress(m.fraction);
-      else {
+      else if (m.type === 'preview') {
+        performance.mark('retag:preview');
+        onPreview(unpackResult(m.packed));
+      } else {
         worker.terminate();
-        if (m.type === 'done') resolve(unpackResult(m.packed));
-        else rej(new Error(m.message));
+        if (m.type === 'done') {
+          performance.mark('retag:worker-done');
+          const r = unpackResult(m.packed);
+          performance.mark('retag:unpacked');
+          resolve(r);
+        } else rej(new Error(m.message));
       }
     };
     worker.onerror = (e) => {
@@ -48,6 +56,7 @@ export function startParse(
       rej(new Error(e.message || 'the parser worker failed'));
     };
   });
+  performance.mark('retag:parse-start');
   const copy = bytes.slice().buffer;
   const request: WorkerRequest = { bytes: copy, options };
   worker.postMessage(request, [copy]);

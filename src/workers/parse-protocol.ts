@@ -15,5 +15,7 @@ export interface WorkerRequest {
 
 export type WorkerReply =
   | { readonly type: 'progress'; readonly fraction: number }
+  /** The first sentences, parsed ahead of the rest so they can be shown at once (read-only). */
+  | { readonly type: 'preview'; readonly packed: PackedResult }
   | { readonly type: 'done'; readonly packed: PackedResult }
   | { readonly type: 'failed'; readonly message: string };

@@ -10,6 +10,24 @@ interface WorkerScope {
 }
 const scope = self as unknown as WorkerScope;
 
+/** Bytes parsed ahead for the preview: enough for a screenful of sentences and then some. */
+const PREVIEW_BYTES = 256 * 1024;
+
+/** Where the preview ends: the first blank line after PREVIEW_BYTES (0: no preview). */
+function previewCut(bytes: Uint8Array): number {
+  if (bytes.length <= PREVIEW_BYTES * 2) return 0;
+  for (
+    let i = bytes.indexOf(0x0a, PREVIEW_BYTES);
+    i >= 0 && i < bytes.length - 1;
+    i = bytes.indexOf(0x0a, i + 1)
+  ) {
+    const next = bytes[i + 1];
+    if (next === 0x0a || (next === 0x0d && bytes[i + 2] === 0x0a)) return i + 1;
+    if (i > PREVIEW_BYTES * 2) return 0;
+  }
+  return 0;
+}
+
 scope.onmessage = (e) => {
   const { bytes, options } = e.data;
   let last = 0;
@@ -23,7 +41,13 @@ scope.onmessage = (e) => {
     },
   };
   try {
-    const packed = packResult(parse(new Uint8Array(bytes), opts));
+    const all = new Uint8Array(bytes);
+    const cut = previewCut(all);
+    if (cut > 0) {
+      const preview = packResult(parse(all.subarray(0, cut), options));
+      scope.postMessage({ type: 'preview', packed: preview }, packedBuffers(preview));
+    }
+    const packed = packResult(parse(all, opts));
     scope.postMessage({ type: 'done', packed }, packedBuffers(packed));
   } catch (err) {
     // parse() does not throw on user data; this is a bug or an out-of-memory condition.

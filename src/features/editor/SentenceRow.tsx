@@ -121,7 +121,9 @@ export const SentenceRow = memo(function SentenceRow({ index }: { index: number 
         aria-selected={isSelected || isCursor}
         data-s={index}
         data-t={i}
-        title={`${issue ? `${issue}\n` : ''}line ${line}: ${lineTextIn(text, lineStarts ?? new Uint32Array(0), line)}\ntag ${sentence.tags[i]}${isChanged ? ` (was ${sentence.originalTags[i]})` : ''}`}
+        data-line={line}
+        data-tag={sentence.tags[i]}
+        data-issue={issue}
         className={cls}
       >
         {tokenDisplay(word)}

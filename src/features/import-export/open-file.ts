@@ -25,6 +25,7 @@ export async function openFile(
   useEditor.setState({
     importState: { phase: 'parsing', fileName: file.name, progress: 0, error: '' },
   });
+  performance.mark('retag:read-start');
   const bytes = new Uint8Array(await file.arrayBuffer());
   await importBytes(file.name, bytes, {}, handle);
 }

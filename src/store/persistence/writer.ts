@@ -33,6 +33,8 @@ export class OpWriter {
     private rev: number,
     private readonly events: WriterEvents,
     private readonly session: () => SessionRecord,
+    /** Resolves once the document record exists (a new import is stored after it is shown). */
+    private readonly ready: Promise<void> = Promise.resolve(),
   ) {}
 
   /** Ops not yet in a completed transaction. */
@@ -80,6 +82,7 @@ export class OpWriter {
   private async write(): Promise<void> {
     const batch = this.pending.slice();
     try {
+      await this.ready;
       this.rev = await appendOps(this.db, this.docId, this.rev, batch, this.session());
       this.pending.splice(0, batch.length);
       this.failing = false;

@@ -1,0 +1,304 @@
+// npm run bench — the editor in Chromium (Playwright), at 10k, 100k and 1M tokens (slices of
+// ../shared/corpora/scale/scale-1m.conll). Prints a table of medians; never a pass/fail.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium.mjs';
+
+const SCALE = resolve(process.cwd(), '../shared/corpora/scale/scale-1m.conll');
+const PORT = 4179;
+const SIZES = (process.env.SIZES ?? '10000,100000,1000000').split(',').map(Number);
+const PRESSES = Number(process.env.PRESSES ?? 60);
+
+/** The first `tokens` tokens of the scale file, cut at a sentence break. */
+function slice(tokens) {
+  const text = readFileSync(SCALE, 'utf8');
+  if (tokens >= 1_000_026) return { path: SCALE, tokens: 1_000_026 };
+  let n = 0;
+  let at = 0;
+  while (at < text.length) {
+    const nl = text.indexOf('\n', at);
+    const line = text.slice(at, nl < 0 ? text.length : nl);
+    at = nl < 0 ? text.length : nl + 1;
+    const isBreak = /^[ \t]*$/.test(line);
+    if (!isBreak && !line.startsWith('-DOCSTART-')) n++;
+    if (isBreak && n >= tokens) break;
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'retag-bench-'));
+  const path = join(dir, `scale-${tokens / 1000}k.conll`);
+  writeFileSync(path, text.slice(0, at));
+  return { path, tokens: n };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const p95 = (xs) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))];
+
+async function waitForServer(url) {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`no server at ${url}`);
+}
+
+async function measure(browser, file) {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    acceptDownloads: true,
+  });
+  const page = await context.newPage();
+  page.on('crash', () => process.stderr.write('  the page crashed\n'));
+  page.on('pageerror', (e) => process.stderr.write(`  page error: ${String(e).slice(0, 300)}\n`));
+  const cdp = await context.newCDPSession(page);
+  await page.goto(`http://127.0.0.1:${PORT}/`);
+  await page.getByRole('heading', { name: 'multipath-tcp.bio.txt' }).waitFor();
+  const name = file.path.split('/').pop();
+
+  // file chosen → first sentences painted, and whole import done
+  await page.evaluate((fileName) => {
+    const input = document.getElementById('open-file-input');
+    input.addEventListener('change', () => (window.__t0 = performance.now()), {
+      capture: true,
+      once: true,
+    });
+    const obs = new MutationObserver(() => {
+      const h = document.querySelector('h1');
+      const row = document.querySelector('[role="row"][data-s="0"]');
+      if (h?.textContent === fileName && row) {
+        obs.disconnect();
+        window.__tDom = performance.now();
+        requestAnimationFrame(() => {
+          const ch = new MessageChannel();
+          ch.port1.onmessage = () => (window.__tPaint = performance.now());
+          ch.port2.postMessage(0);
+        });
+      }
+    });
+    obs.observe(document.body, { subtree: true, childList: true, characterData: true });
+  }, name);
+  await page.getByLabel('Open a corpus file').setInputFiles(file.path);
+  await page.waitForFunction(() => window.__tPaint !== undefined, null, { timeout: 60_000 });
+  // whole import done: the full document replaced the preview and the progress bar is gone
+  await page.waitForFunction(
+    () =>
+      performance.getEntriesByName('retag:shown').some((e) => e.startTime > window.__t0) &&
+      !document.getElementById('import-progress'),
+    null,
+    { timeout: 60_000 },
+  );
+  const open = await page.evaluate(() => {
+    const t0 = window.__t0;
+    const at = (n) =>
+      performance
+        .getEntriesByName(`retag:${n}`)
+        .filter((e) => e.startTime >= t0)
+        .at(-1)?.startTime ?? NaN;
+    const phases = [
+      'read-start',
+      'parse-start',
+      'preview',
+      'preview-shown',
+      'worker-done',
+      'unpacked',
+      'stored-started',
+      'shown',
+    ];
+    return {
+      paint: window.__tPaint - t0,
+      done: at('shown') - t0,
+      phases:
+        phases.map((p) => `${p} ${(at(p) - t0).toFixed(0)}`).join(', ') +
+        `, first paint ${(window.__tPaint - t0).toFixed(0)}`,
+    };
+  });
+  process.stderr.write(`  import phases (ms after the file was chosen): ${open.phases}\n`);
+  await page.getByRole('status', { name: 'Save status: Saved' }).waitFor({ timeout: 60_000 });
+
+  // keypress → label change painted (relabel the same token back and forth)
+  const grid = page.getByRole('grid', { name: 'Sentences' });
+  await grid.focus();
+  await page.evaluate(() => {
+    window.__lat = [];
+    window.__work = [];
+    let pending = null;
+    // First DOM mutation in the grid after the key: the edit is rendered and committed.
+    new MutationObserver(() => {
+      if (pending !== null) {
+        window.__work.push(performance.now() - pending);
+        pending = null;
+      }
+    }).observe(document.querySelector('[role="grid"]'), {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      characterData: true,
+    });
+    document.addEventListener(
+      'keydown',
+      (e) => {
+        if (e.key !== '1' && e.key !== '2') return;
+        const t0 = e.timeStamp;
+        pending = t0;
+        requestAnimationFrame(() => {
+          const ch = new MessageChannel();
+          ch.port1.onmessage = () => window.__lat.push(performance.now() - t0);
+          ch.port2.postMessage(0);
+        });
+      },
+      { capture: true },
+    );
+  });
+  for (let i = 0; i < PRESSES; i++) {
+    await page.keyboard.press(i % 2 === 0 ? '1' : '2');
+    await page.waitForTimeout(20);
+  }
+  await page.waitForFunction((n) => window.__lat.length >= n, PRESSES);
+  const lat = await page.evaluate(() => window.__lat);
+  const work = await page.evaluate(() => window.__work);
+  await page.getByRole('status', { name: 'Save status: Saved' }).waitFor({ timeout: 20_000 });
+
+  // bytes the last edit's transaction wrote (op record + document record + session record)
+  const idbBytes = await page.evaluate(
+    () =>
+      new Promise((resolveBytes) => {
+        const r = indexedDB.open('retag');
+        r.onsuccess = () => {
+          const db = r.result;
+          const tx = db.transaction(['ops', 'docs', 'meta'], 'readonly');
+          const ops = tx.objectStore('ops').getAll();
+          const docs = tx.objectStore('docs').getAll();
+          const meta = tx.objectStore('meta').get('session');
+          tx.oncomplete = () => {
+            const all = ops.result;
+            const last = all[all.length - 1];
+            const doc = docs.result.find((d) => d.id === last.docId);
+            resolveBytes(
+              new Blob([JSON.stringify(last), JSON.stringify(doc), JSON.stringify(meta.result)])
+                .size,
+            );
+          };
+        };
+      }),
+  );
+
+  // scroll from top to bottom: long tasks
+  await page.evaluate(() => {
+    window.__long = [];
+    new PerformanceObserver((l) =>
+      window.__long.push(...l.getEntries().map((e) => e.duration)),
+    ).observe({ type: 'longtask', buffered: false });
+  });
+  const steps = 120;
+  for (let i = 0; i <= steps; i++) {
+    await grid.evaluate(
+      (el, f) => (el.scrollTop = (el.scrollHeight - el.clientHeight) * f),
+      i / steps,
+    );
+    await page.evaluate(
+      () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
+    );
+  }
+  const longTasks = await page.evaluate(() => window.__long);
+
+  // JS heap with the corpus loaded
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = (await cdp.send('Runtime.getHeapUsage')).usedSize / 1024 / 1024;
+
+  // export
+  const t0 = Date.now();
+  const dl = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export' }).click();
+  await (await dl).path();
+  const exportMs = Date.now() - t0;
+  const domRows = await grid.getByRole('row').count();
+  await context.close();
+  return { open, lat, work, idbBytes, longTasks, heap, exportMs, domRows };
+}
+
+// vite itself, not through npx: killing npx would leave vite running.
+const server = spawn(
+  process.execPath,
+  [
+    'node_modules/vite/bin/vite.js',
+    'preview',
+    '--host',
+    '127.0.0.1',
+    '--port',
+    String(PORT),
+    '--strictPort',
+  ],
+  { stdio: 'ignore' },
+);
+try {
+  await waitForServer(`http://127.0.0.1:${PORT}/`);
+  const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+  const rows = [];
+  for (const size of SIZES) {
+    const file = slice(size);
+    const r = await measure(browser, file);
+    rows.push({ tokens: file.tokens, ...r });
+    process.stderr.write(`measured ${file.tokens} tokens\n`);
+  }
+  await browser.close();
+  const fmt = (n, d = 0) => n.toFixed(d);
+  const table = [
+    ['tokens', ...rows.map((r) => String(r.tokens))],
+    [
+      'file chosen → first sentences painted (ms)  target ≤ 1000 at 1M',
+      ...rows.map((r) => fmt(r.open.paint)),
+    ],
+    ['whole import done (ms)  target ≤ 2000', ...rows.map((r) => fmt(r.open.done))],
+    [
+      `keypress → DOM updated, median of ${PRESSES} (ms)`,
+      ...rows.map((r) => fmt(median(r.work), 1)),
+    ],
+    ['keypress → DOM updated, p95 (ms)', ...rows.map((r) => fmt(p95(r.work), 1))],
+    [
+      `keypress → next frame painted, median (ms)  target ≤ 8`,
+      ...rows.map((r) => fmt(median(r.lat), 1)),
+    ],
+    [
+      'keypress → next frame painted, p95 (ms)  target ≤ 16',
+      ...rows.map((r) => fmt(p95(r.lat), 1)),
+    ],
+    [
+      'scroll top→bottom: long tasks > 50 ms (count / max ms)',
+      ...rows.map(
+        (r) => `${r.longTasks.filter((d) => d > 50).length} / ${fmt(Math.max(0, ...r.longTasks))}`,
+      ),
+    ],
+    ['JS heap after GC (MB)  target ≤ 300 at 1M', ...rows.map((r) => fmt(r.heap))],
+    ['IndexedDB bytes written for one edit  target ≤ 4096', ...rows.map((r) => String(r.idbBytes))],
+    ['export (click → download, ms)  target ≤ 1000 at 1M', ...rows.map((r) => String(r.exportMs))],
+    ['rows in the DOM', ...rows.map((r) => String(r.domRows))],
+  ];
+  const w0 = Math.max(...table.map((r) => r[0].length));
+  console.log(`retag editor benchmark (Chromium, ${new Date().toISOString().slice(0, 10)})`);
+  for (const r of table)
+    console.log(
+      `  ${r[0].padEnd(w0)}  ${r
+        .slice(1)
+        .map((c) => c.padStart(10))
+        .join('  ')}`,
+    );
+  const tenK = rows.find((r) => r.tokens < 20000);
+  if (tenK) {
+    console.log(
+      `  vs Label Studio at 10k tokens (2.4 s to show, 114 ms per relabel): ${fmt(2400 / tenK.open.paint, 1)}x faster to show, ${fmt(114 / median(tenK.lat), 1)}x faster per relabel (to paint)`,
+    );
+  }
+  console.log(
+    '  (a frame is 16.7 ms: "next frame painted" includes the wait for it, on top of the work)',
+  );
+  if (false) {
+  }
+} finally {
+  server.kill();
+}
