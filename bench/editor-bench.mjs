@@ -297,8 +297,6 @@ try {
   console.log(
     '  (a frame is 16.7 ms: "next frame painted" includes the wait for it, on top of the work)',
   );
-  if (false) {
-  }
 } finally {
   server.kill();
 }
