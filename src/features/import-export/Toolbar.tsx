@@ -10,7 +10,7 @@ import {
   restoreDoc,
 } from '../../store/session';
 import { goToSentence } from '../editor/actions';
-import { canWriteBack, downloadBytes, pickFileWithHandle, writeToHandle } from './download';
+import { canWriteBack, exportCurrent, pickFileWithHandle, writeToHandle } from './download';
 import { openFile } from './open-file';
 
 const button =
@@ -59,10 +59,7 @@ export function Toolbar() {
     inputRef.current?.click();
   };
 
-  const onExport = async () => {
-    const bytes = await exportBytes();
-    if (bytes) downloadBytes(bytes, st.fileName || 'corpus.txt');
-  };
+  const onExport = () => exportCurrent(exportBytes, st.fileName);
 
   const onWriteBack = async () => {
     const handle = currentHandle();

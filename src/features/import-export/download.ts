@@ -52,3 +52,12 @@ export async function pickFileWithHandle(): Promise<{
     return null;
   }
 }
+
+/** Downloads the open document, corrected, under its original name (pending edits flushed first). */
+export async function exportCurrent(
+  exportBytes: () => Promise<Uint8Array | null>,
+  fileName: string,
+): Promise<void> {
+  const bytes = await exportBytes();
+  if (bytes) downloadBytes(bytes, fileName || 'corpus.txt');
+}

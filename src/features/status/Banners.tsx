@@ -1,17 +1,14 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useEditor } from '../../store/editor-store';
 import { exportBytes, takeOver } from '../../store/session';
-import { downloadBytes } from '../import-export/download';
+import { exportCurrent } from '../import-export/download';
 
 /** Persistent banners: storage failures (with export), read-only tabs (with take over), restores. */
 export function Banners() {
   const s = useEditor(
     useShallow((st) => ({ save: st.save, fileName: st.fileName, restored: st.save.restored })),
   );
-  const exportNow = async () => {
-    const bytes = await exportBytes();
-    if (bytes) downloadBytes(bytes, s.fileName || 'corpus.txt');
-  };
+  const exportNow = () => exportCurrent(exportBytes, s.fileName);
   return (
     <>
       {(s.save.status === 'unsaved' || s.save.status === 'memory') && s.save.error && (
