@@ -1,10 +1,10 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import { useEditor, moveCursor, selectRange } from '../../store/editor-store';
 import { chunkAt } from '../../core/edit/commands';
 import { lineText } from '../../core/model/document';
 import { handleEditorKey } from './key-handler';
 import { SentenceRow } from './SentenceRow';
+import { useVirtualRows } from './use-virtual-rows';
 
 /**
  * Fills a token's tooltip on first hover: its file line (all columns, e.g. POS), its tag, what
@@ -45,20 +45,12 @@ export function SentenceList() {
     sentences.forEach((s, i) => (est[i] = 18 + 32 * Math.max(1, Math.ceil(s.length / 14))));
     return est;
   }, [docId, count]); // eslint-disable-line react-hooks/exhaustive-deps -- a new document is a new docId
-  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual returns functions React Compiler cannot memoize; this component is not compiled
-  const virtualizer = useVirtualizer({
-    count,
-    getScrollElement: () => parentRef.current,
-    estimateSize: (i) => estimates[i] ?? 50,
-    overscan: 6,
-    // Without flushSync, measurements made while scrolling are batched into React's own
-    // update instead of forcing one synchronous render each (long tasks at 1M tokens).
-    useFlushSync: false,
-  });
+  const virtual = useVirtualRows({ estimates, scrollRef: parentRef, overscan: 4 });
+  const { scrollToIndex } = virtual;
 
   useEffect(() => {
-    if (count > 0) virtualizer.scrollToIndex(useEditor.getState().cursor.s, { align: 'auto' });
-  }, [scrollRequest, count, docId, virtualizer]);
+    if (count > 0) scrollToIndex(useEditor.getState().cursor.s);
+  }, [scrollRequest, count, docId, scrollToIndex]);
 
   // Point assistive technology at the cursor token without re-rendering the list.
   useEffect(
@@ -128,12 +120,12 @@ export function SentenceList() {
       onMouseUp={() => (dragging.current = null)}
       className="relative min-h-0 flex-1 overflow-auto outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-blue-600"
     >
-      <div style={{ height: virtualizer.getTotalSize() }} className="relative w-full">
-        {virtualizer.getVirtualItems().map((item) => (
+      <div style={{ height: virtual.total }} className="relative w-full">
+        {virtual.rows.map((item) => (
           <div
-            key={item.key}
+            key={item.index}
             data-index={item.index}
-            ref={virtualizer.measureElement}
+            ref={virtual.measureRef}
             className="absolute left-0 top-0 w-full border-b border-slate-100 dark:border-slate-800"
             style={{ transform: `translateY(${item.start}px)` }}
           >

@@ -1,0 +1,117 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { RowHeights } from './row-heights';
+
+/** A row to render: its index and its top offset in the list. */
+export interface VirtualRow {
+  readonly index: number;
+  readonly start: number;
+}
+
+/**
+ * Virtualizes a list of variable-height rows: renders only the rows in view (plus `overscan`),
+ * measures them with one ResizeObserver, and keeps offsets in a Fenwick tree, so a measurement
+ * costs O(log n) at any list size. When a row above the view changes height, the scroll
+ * position moves with it, so the content in view stays put.
+ */
+export function useVirtualRows(options: {
+  readonly estimates: ArrayLike<number>;
+  readonly scrollRef: RefObject<HTMLElement | null>;
+  readonly overscan: number;
+}): {
+  rows: VirtualRow[];
+  total: number;
+  measureRef: (node: HTMLElement | null) => (() => void) | undefined;
+  scrollToIndex: (index: number) => void;
+} {
+  const { estimates, scrollRef, overscan } = options;
+  const heights = useMemo(() => new RowHeights(estimates), [estimates]);
+  const [view, setView] = useState({ top: 0, height: 800 });
+  const [, setVersion] = useState(0);
+
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    let frame = 0;
+    const read = () => {
+      frame = 0;
+      setView((v) =>
+        v.top === el.scrollTop && v.height === el.clientHeight
+          ? v
+          : { top: el.scrollTop, height: el.clientHeight },
+      );
+    };
+    const onScroll = () => {
+      if (frame === 0) frame = requestAnimationFrame(read);
+    };
+    read();
+    el.addEventListener('scroll', onScroll, { passive: true });
+    const ro = new ResizeObserver(onScroll);
+    ro.observe(el);
+    return () => {
+      el.removeEventListener('scroll', onScroll);
+      ro.disconnect();
+      if (frame) cancelAnimationFrame(frame);
+    };
+  }, [scrollRef]);
+
+  // One ResizeObserver for all rows, made on first use (in a ref callback, not during render).
+  const observerRef = useRef<ResizeObserver | null>(null);
+  const heightsRef = useRef(heights);
+  useEffect(() => () => observerRef.current?.disconnect(), []);
+
+  const measureRef = useCallback(
+    (node: HTMLElement | null) => {
+      if (!node) return undefined;
+      heightsRef.current = heights;
+      if (!observerRef.current) {
+        observerRef.current = new ResizeObserver((entries) => {
+          const el = scrollRef.current;
+          const rows = heightsRef.current;
+          if (!el) return;
+          const first = rows.indexAt(el.scrollTop);
+          let changed = false;
+          let above = 0;
+          for (const e of entries) {
+            const target = e.target as HTMLElement;
+            const i = Number(target.dataset.index);
+            const h = e.borderBoxSize?.[0]?.blockSize ?? target.offsetHeight;
+            if (!Number.isInteger(i) || h === 0) continue;
+            const delta = rows.set(i, h);
+            if (delta !== 0) {
+              changed = true;
+              if (i < first) above += delta;
+            }
+          }
+          if (above !== 0) el.scrollTop += above;
+          if (changed) setVersion((v) => v + 1);
+        });
+      }
+      const observer = observerRef.current;
+      observer.observe(node);
+      return () => observer.unobserve(node);
+    },
+    // A new document means new heights: re-observe every row so it is measured again.
+    [heights, scrollRef],
+  );
+
+  const scrollToIndex = useCallback(
+    (index: number) => {
+      const el = scrollRef.current;
+      if (!el || index < 0 || index >= heights.count) return;
+      const top = heights.offset(index);
+      const bottom = top + heights.height(index);
+      if (top < el.scrollTop) el.scrollTop = top;
+      else if (bottom > el.scrollTop + el.clientHeight)
+        el.scrollTop = Math.max(0, bottom - el.clientHeight);
+    },
+    [heights, scrollRef],
+  );
+
+  const rows: VirtualRow[] = [];
+  if (heights.count > 0) {
+    const start = Math.max(0, heights.indexAt(view.top) - overscan);
+    const end = Math.min(heights.count - 1, heights.indexAt(view.top + view.height) + overscan);
+    for (let i = start; i <= end; i++) rows.push({ index: i, start: heights.offset(i) });
+  }
+  return { rows, total: heights.total, measureRef, scrollToIndex };
+}
