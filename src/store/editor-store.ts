@@ -11,10 +11,10 @@ import {
   type History,
   type Op,
 } from '../core/edit/history';
-import type { CorpusDocument } from '../core/model/document';
+import { changedTagCount, type CorpusDocument } from '../core/model/document';
 import type { SetTagsStep } from '../core/model/edit';
 import type { WorkerParseOptions } from '../workers/parse-protocol';
-import { buildLabelBook, changedTagCount, updateLabelBook, type LabelBook } from './label-book';
+import { buildLabelBook, updateLabelBook, type LabelBook } from './label-book';
 import type { SaveStatus } from './persistence/writer';
 
 /** A token position: sentence index and token index. */

@@ -54,11 +54,3 @@ export function addLabel(book: LabelBook, name: string): LabelBook {
     counts: new Map(book.counts).set(name, 0),
   };
 }
-
-/** Number of tags of a sentence that differ from the file. */
-export function changedTagCount(s: Sentence): number {
-  if (s.tags === s.originalTags) return 0;
-  let n = 0;
-  for (let i = 0; i < s.length; i++) if (s.tags[i] !== s.originalTags[i]) n++;
-  return n;
-}

@@ -111,9 +111,15 @@ export function lineText(doc: CorpusDocument, n: number): string {
   return lineTextIn(doc.text, doc.lineStarts, n);
 }
 
+/** Number of tags of a sentence that differ from those read from the file. */
+export function changedTagCount(s: Sentence): number {
+  if (s.tags === s.originalTags) return 0;
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (s.tags[i] !== s.originalTags[i]) n++;
+  return n;
+}
+
 /** True when a sentence's tags differ from those read from the file. */
 export function isSentenceChanged(s: Sentence): boolean {
-  if (s.tags === s.originalTags) return false;
-  for (let i = 0; i < s.length; i++) if (s.tags[i] !== s.originalTags[i]) return true;
-  return false;
+  return changedTagCount(s) > 0;
 }

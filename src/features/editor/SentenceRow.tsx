@@ -1,5 +1,5 @@
 import { memo, useMemo } from 'react';
-import { lineTextIn } from '../../core/model/document';
+import { changedTagCount, lineTextIn } from '../../core/model/document';
 import { extractChunks } from '../../core/scheme/chunks';
 import { validateTags } from '../../core/scheme/validate';
 import { useEditor } from '../../store/editor-store';
@@ -50,11 +50,7 @@ export const SentenceRow = memo(function SentenceRow({ index }: { index: number 
   if (!sentence || !tokens || !scheme) return null;
   const number = index + 1;
   const docBreak = index > 0 && prevDocIndex !== sentence.doc;
-  let changed = 0;
-  if (sentence.tags !== sentence.originalTags) {
-    for (let i = 0; i < sentence.length; i++)
-      if (sentence.tags[i] !== sentence.originalTags[i]) changed++;
-  }
+  const changed = changedTagCount(sentence);
 
   const header = (
     <>
