@@ -180,7 +180,8 @@ export function Toolbar() {
         {st.readOnly ? 'Read-only' : STATUS_TEXT[st.status]}
       </span>
       <span className="text-sm text-slate-700 dark:text-slate-300" aria-live="polite">
-        {st.changedTags} tags changed in {st.changedSentences} sentences
+        {st.changedTags} {st.changedTags === 1 ? 'tag' : 'tags'} changed in {st.changedSentences}{' '}
+        {st.changedSentences === 1 ? 'sentence' : 'sentences'}
       </span>
       <form
         className="ml-auto flex items-center gap-1"
