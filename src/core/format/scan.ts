@@ -6,8 +6,10 @@ import { lineOfOffset } from './lines';
 
 // Characters that are invisible or control characters, which trim() and \s would eat or a
 // renderer would hide: C0/C1 controls (not TAB/LF), zero-width and bidi controls, BOM, lone CR.
-const SUSPICIOUS =
-  /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;
+/** One invisible or control character (not TAB or LF); the editor marks these in tokens. */
+export const INVISIBLE_CHAR =
+  /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/;
+const SUSPICIOUS = new RegExp(INVISIBLE_CHAR.source, 'g');
 
 /** Names of the invisible characters users meet most, for readable diagnostics. */
 const NAMES = new Map<number, string>([

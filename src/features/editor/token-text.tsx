@@ -1,18 +1,17 @@
 import type { ReactNode } from 'react';
+import { INVISIBLE_CHAR } from '../../core/format/scan';
 
 // Invisible and control characters (zero-width, bidi overrides, BOM, C0/C1) are shown as
 // visible markers so that one tag cannot be made to look like another; the text itself is
-// never changed.
-const INVISIBLE =
-  /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/;
+// never changed. Which characters: core's INVISIBLE_CHAR, the ones the parser reports.
 
 /** A token's text for display: React text only, with markers for invisible characters. */
 export function tokenDisplay(text: string): ReactNode {
-  if (!INVISIBLE.test(text)) return text;
+  if (!INVISIBLE_CHAR.test(text)) return text;
   const out: ReactNode[] = [];
   let plain = '';
   for (const ch of text) {
-    if (INVISIBLE.test(ch)) {
+    if (INVISIBLE_CHAR.test(ch)) {
       if (plain) out.push(plain);
       plain = '';
       const code = `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;

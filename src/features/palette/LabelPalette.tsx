@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { isWritableTag } from '../../core/scheme/tags';
 import { useEditor } from '../../store/editor-store';
 import { addLabel } from '../../store/label-book';
 import { applyLabel } from '../editor/actions';
@@ -86,7 +87,8 @@ export function LabelPalette() {
             onSubmit={(e) => {
               e.preventDefault();
               const name = newLabel.trim();
-              if (!/^[^\s\p{Cc}]+$/u.test(name)) {
+              // The same rule the editor applies when it writes the tag.
+              if (!isWritableTag(`B-${name}`) || name === '') {
                 setMessage('A label has no spaces or control characters.');
                 return;
               }

@@ -1,7 +1,7 @@
 // One tab writes a document at a time: the writer holds an exclusive Web Lock named after
 // the document. Other tabs open it read-only and can take the lock over (steal).
 
-/** A held lock, released on demand, and a signal for when another tab steals it. */
+/** A held document lock; losing it to another tab is reported through acquireDocLock's onLost. */
 export interface DocLock {
   release(): void;
 }
