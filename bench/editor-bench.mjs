@@ -238,7 +238,11 @@ const server = spawn(
 );
 try {
   await waitForServer(`http://127.0.0.1:${PORT}/`);
-  const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+  const extra = (process.env.CHROMIUM_EXTRA ?? '').split(' ').filter(Boolean);
+  const browser = await chromium.launch({
+    executablePath: findChromium(),
+    args: [...CHROMIUM_ARGS, ...extra],
+  });
   const rows = [];
   for (const size of SIZES) {
     const file = slice(size);

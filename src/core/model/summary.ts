@@ -45,7 +45,7 @@ export function summarize(doc: CorpusDocument): Summary {
 }
 
 /** One line describing the file's dialect for people, e.g. "TAB-separated, 2 columns, …". */
-export function describeDialect(doc: CorpusDocument): string {
+export function describeDialect(doc: Pick<CorpusDocument, 'dialect' | 'text'>): string {
   const d = doc.dialect;
   const sep =
     d.separator === 'tab'

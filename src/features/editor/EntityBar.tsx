@@ -1,6 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
-import { chunkAt } from '../../core/edit/commands';
-import { tokenText } from '../../core/model/document';
+import { extractChunks } from '../../core/scheme/chunks';
 import { useEditor } from '../../store/editor-store';
 import { applyLabel, moveBoundary, removeAtCursor } from './actions';
 
@@ -9,18 +8,24 @@ const small =
 
 /** Actions on the entity under the cursor: change its label, remove it, move either boundary. */
 export function EntityBar() {
-  const { doc, s, t, names, readOnly } = useEditor(
+  // the cursor's sentence, not the document: an edit elsewhere does not re-render this bar
+  const { sentence, text, tokens, rules, s, t, names, readOnly } = useEditor(
     useShallow((st) => ({
-      doc: st.doc,
+      sentence: st.doc?.sentences[st.cursor.s],
+      text: st.doc?.text ?? '',
+      tokens: st.doc?.tokens,
+      rules: st.doc?.scheme.rules,
       s: st.cursor.s,
       t: st.cursor.t,
       names: st.labels.names,
       readOnly: st.save.readOnly,
     })),
   );
-  const sentence = doc?.sentences[s];
-  const c = doc && sentence ? chunkAt(doc, s, t) : undefined;
-  if (!doc || !sentence || !c) {
+  const c =
+    sentence && rules
+      ? extractChunks(sentence.tags, rules).find((k) => k.start <= t && t < k.end)
+      : undefined;
+  if (!sentence || !tokens || !c) {
     return (
       <div className="min-h-8 border-b border-slate-200 px-3 py-1 text-xs text-slate-600 dark:border-slate-700 dark:text-slate-400">
         Sentence {s + 1}, token {t + 1}. Select tokens and press a label key; press ? for all
@@ -28,9 +33,10 @@ export function EntityBar() {
       </div>
     );
   }
-  const words = Array.from({ length: c.end - c.start }, (_, i) =>
-    tokenText(doc, sentence, c.start + i),
-  ).join(' ');
+  const words = Array.from({ length: c.end - c.start }, (_, i) => {
+    const k = sentence.first + c.start + i;
+    return text.slice(tokens.tokenStart[k], tokens.tokenEnd[k]);
+  }).join(' ');
   return (
     <div
       role="toolbar"

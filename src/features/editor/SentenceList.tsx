@@ -118,7 +118,7 @@ export function SentenceList() {
       onMouseDown={onMouseDown}
       onMouseOver={onMouseOver}
       onMouseUp={() => (dragging.current = null)}
-      className="relative min-h-0 flex-1 overflow-auto outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-blue-600"
+      className="relative min-h-0 flex-1 overflow-auto outline-none [contain:strict] focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-blue-600"
     >
       <div style={{ height: virtual.total }} className="relative w-full">
         {virtual.rows.map((item) => (
@@ -126,7 +126,7 @@ export function SentenceList() {
             key={item.index}
             data-index={item.index}
             ref={virtual.measureRef}
-            className="absolute left-0 top-0 w-full border-b border-slate-100 dark:border-slate-800"
+            className="absolute left-0 top-0 w-full border-b border-slate-100 [contain:content] dark:border-slate-800"
             style={{ transform: `translateY(${item.start}px)` }}
           >
             <SentenceRow index={item.index} />

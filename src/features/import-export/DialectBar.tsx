@@ -11,16 +11,18 @@ import { reread } from '../../store/session';
 export function DialectBar() {
   const st = useEditor(
     useShallow((s) => ({
-      doc: s.doc,
+      // dialect and scheme, not the document: an edit keeps both, so it does not re-render this bar
+      dialect: s.doc?.dialect,
+      scheme: s.doc?.scheme,
+      text: s.doc?.text ?? '',
       fileName: s.fileName,
       options: s.options,
       edits: s.history.done.length,
     })),
   );
-  const doc = st.doc;
-  if (!doc) return null;
-  const d = doc.dialect;
-  const sch = doc.scheme;
+  const d = st.dialect;
+  const sch = st.scheme;
+  if (!d || !sch) return null;
   const confirmReread = () =>
     st.edits === 0 ||
     window.confirm(
@@ -29,7 +31,7 @@ export function DialectBar() {
   return (
     <div className="flex flex-wrap items-center gap-x-4 gap-y-1 border-b border-slate-200 px-3 py-1.5 text-xs text-slate-700 dark:border-slate-700 dark:text-slate-300">
       <h1 className="text-sm font-semibold text-slate-900 dark:text-slate-100">{st.fileName}</h1>
-      <span>{describeDialect(doc)}</span>
+      <span>{describeDialect({ dialect: d, text: st.text })}</span>
       <label className="flex items-center gap-1">
         Tag column
         <select
