@@ -107,18 +107,27 @@ export type Op =
       readonly group: boolean;
     }
   | { readonly kind: 'undo' }
-  | { readonly kind: 'redo' };
+  | { readonly kind: 'redo' }
+  /** Marks sentences reviewed or not. Not an edit: it does not enter the undo history. */
+  | { readonly kind: 'review'; readonly sentences: readonly number[]; readonly reviewed: boolean };
 
 /** Rebuilds document and history from an op log. Stops at the first op that does not apply. */
 export function replay(
   doc: CorpusDocument,
   ops: readonly Op[],
-): { doc: CorpusDocument; history: History; applied: number } {
+): { doc: CorpusDocument; history: History; applied: number; reviewed: Set<number> } {
   let cur = doc;
   let h = EMPTY_HISTORY;
   let applied = 0;
+  const reviewed = new Set<number>();
   for (const op of ops) {
-    if (op.kind === 'do') {
+    if (op.kind === 'review') {
+      for (const si of op.sentences) {
+        if (!cur.sentences[si]) continue;
+        if (op.reviewed) reviewed.add(si);
+        else reviewed.delete(si);
+      }
+    } else if (op.kind === 'do') {
       const r = applySteps(cur, op.tr.steps);
       if (!r.ok) break;
       cur = r.doc;
@@ -131,7 +140,7 @@ export function replay(
     }
     applied += 1;
   }
-  return { doc: cur, history: h, applied };
+  return { doc: cur, history: h, applied, reviewed };
 }
 
 /** Applies a transaction's steps; null when any step no longer applies. */

@@ -1,0 +1,93 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { applyTransaction } from '../edit/history';
+import { sentenceTokens } from '../model/document';
+import { conll, parseText } from '../testing/fixtures';
+import { findTokenSequence, labelMatches, otherOccurrences, regexSearch, search } from './search';
+
+const doc = (...s: string[]) => parseText(conll(...s), { scheme: 'iob2' }).document;
+
+describe('search', () => {
+  const d = doc(
+    'the/O New/B-LOC York/I-LOC times/O',
+    'new/O york/O is/O big/O',
+    'I/I-PER saw/O New/O York/O',
+  );
+  it('finds a literal token sequence, with a case option', () => {
+    expect(search(d, { kind: 'tokens', text: 'New York', caseSensitive: true }).matches).toEqual([
+      { sentence: 0, start: 1, end: 3 },
+      { sentence: 2, start: 2, end: 4 },
+    ]);
+    expect(search(d, { kind: 'tokens', text: ' new   york ', caseSensitive: false }).total).toBe(3);
+  });
+  it('finds entities by label, by tag pattern and by their first prefix', () => {
+    expect(search(d, { kind: 'label', type: 'LOC' }).matches).toEqual([
+      { sentence: 0, start: 1, end: 3 },
+    ]);
+    expect(search(d, { kind: 'tags', pattern: 'O B-*' }).matches).toEqual([
+      { sentence: 0, start: 0, end: 2 },
+    ]);
+    expect(search(d, { kind: 'tags', pattern: 'I-* O' }).total).toBe(2);
+    expect(search(d, { kind: 'entityStart', prefix: 'I' }).matches).toEqual([
+      { sentence: 2, start: 0, end: 1 },
+    ]);
+  });
+  it('tag globs are literal apart from *', () => {
+    expect(search(d, { kind: 'tags', pattern: 'B-L.C' }).total).toBe(0);
+    expect(search(d, { kind: 'tags', pattern: '(' }).total).toBe(0);
+  });
+  it('regex matches map to the tokens they overlap', () => {
+    expect(regexSearch(d, /w y/gi).matches).toEqual([
+      { sentence: 0, start: 1, end: 3 },
+      { sentence: 1, start: 0, end: 2 },
+      { sentence: 2, start: 2, end: 4 },
+    ]);
+    expect(regexSearch(d, /^/g).total).toBe(3);
+  });
+  it('literal search equals a naive scan (property)', () => {
+    const word = fc.constantFrom('a', 'A', 'b', 'ab');
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(word, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 4 }),
+        fc.array(word, { minLength: 1, maxLength: 2 }),
+        fc.boolean(),
+        (sents, q, cs) => {
+          const dd = doc(...sents.map((s) => s.map((w) => `${w}/O`).join(' ')));
+          const norm = (w: string) => (cs ? w : w.toLowerCase());
+          const naive: { sentence: number; start: number; end: number }[] = [];
+          dd.sentences.forEach((s, si) => {
+            const toks = sentenceTokens(dd, s);
+            for (let i = 0; i + q.length <= toks.length; i++)
+              if (q.every((w, j) => norm(w) === norm(toks[i + j]!)))
+                naive.push({ sentence: si, start: i, end: i + q.length });
+          });
+          expect(findTokenSequence(dd, q, cs).matches).toEqual(naive);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('label all occurrences', () => {
+  const d = doc('network/B-App is/O down/O', 'the/O network/O works/O', 'Network/O network/O');
+  it('offers the other occurrences not already labelled so, and labels them in one step', () => {
+    const others = otherOccurrences(d, { sentence: 0, start: 0, end: 1 }, true, 'App');
+    expect(others).toEqual([
+      { sentence: 1, start: 1, end: 2 },
+      { sentence: 2, start: 1, end: 2 },
+    ]);
+    expect(otherOccurrences(d, { sentence: 0, start: 0, end: 1 }, false, 'App')).toHaveLength(3);
+    const tr = labelMatches(d, others, 'App');
+    expect(tr?.steps).toHaveLength(2);
+    const next = applyTransaction(d, JSON.parse(JSON.stringify(tr)))!;
+    expect(next.sentences[1]?.tags).toEqual(['O', 'B-App', 'O']);
+    expect(next.sentences[2]?.tags).toEqual(['O', 'B-App']);
+    expect(labelMatches(next, others, 'App')).toBeNull();
+  });
+  it('two spans in one sentence compose', () => {
+    const all = search(d, { kind: 'tokens', text: 'network', caseSensitive: false }).matches;
+    const next = applyTransaction(d, labelMatches(d, all, 'X')!)!;
+    expect(next.sentences[2]?.tags).toEqual(['B-X', 'B-X']);
+  });
+});

@@ -1,0 +1,200 @@
+import type { Transaction } from '../edit/commands';
+import { labelSpan, sentenceChunks } from '../edit/commands';
+import { applyTransaction } from '../edit/history';
+import type { CorpusDocument, Sentence } from '../model/document';
+import { extractChunks } from '../scheme/chunks';
+import { splitTag } from '../scheme/tags';
+
+/** A search. Literal by default; regex search runs in a worker with a time limit. */
+export type SearchQuery =
+  | { readonly kind: 'tokens'; readonly text: string; readonly caseSensitive: boolean }
+  | { readonly kind: 'label'; readonly type: string }
+  | { readonly kind: 'tags'; readonly pattern: string }
+  | { readonly kind: 'entityStart'; readonly prefix: string }
+  | { readonly kind: 'regex'; readonly source: string; readonly caseSensitive: boolean };
+
+/** A match: tokens [start, end) of a sentence. */
+export interface Match {
+  readonly sentence: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Matches kept for listing; the count goes on past it. */
+export const MAX_MATCHES = 100_000;
+
+/** The result of a search: matches in document order (capped) and the full count. */
+export interface SearchResult {
+  readonly matches: readonly Match[];
+  readonly total: number;
+}
+
+/** Splits a literal query into tokens (whitespace separates them, as in the sentence view). */
+export function queryTokens(text: string): string[] {
+  return text
+    .trim()
+    .split(/\s+/)
+    .filter((t) => t !== '');
+}
+
+function tokenEquals(doc: CorpusDocument, k: number, q: string, lower: boolean): boolean {
+  const start = doc.tokens.tokenStart[k] ?? 0;
+  const end = doc.tokens.tokenEnd[k] ?? 0;
+  if (!lower) return end - start === q.length && doc.text.startsWith(q, start);
+  return doc.text.slice(start, end).toLowerCase() === q;
+}
+
+/** Where the exact token sequence `words` occurs (case-insensitive when asked). */
+export function findTokenSequence(
+  doc: CorpusDocument,
+  words: readonly string[],
+  caseSensitive: boolean,
+): SearchResult {
+  const q = caseSensitive ? words : words.map((w) => w.toLowerCase());
+  const n = q.length;
+  const matches: Match[] = [];
+  let total = 0;
+  if (n === 0) return { matches, total };
+  doc.sentences.forEach((s, si) => {
+    for (let t = 0; t + n <= s.length; t++) {
+      let ok = true;
+      for (let j = 0; j < n && ok; j++)
+        ok = tokenEquals(doc, s.first + t + j, q[j] as string, !caseSensitive);
+      if (!ok) continue;
+      total++;
+      if (matches.length < MAX_MATCHES) matches.push({ sentence: si, start: t, end: t + n });
+    }
+  });
+  return { matches, total };
+}
+
+/** A tag glob: `*` matches any run of characters, everything else is literal. */
+function globToRegExp(glob: string): RegExp {
+  const body = glob
+    .split('*')
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.*');
+  return new RegExp(`^${body}$`);
+}
+
+function collect(
+  doc: CorpusDocument,
+  each: (s: Sentence, si: number, push: (start: number, end: number) => void) => void,
+): SearchResult {
+  const matches: Match[] = [];
+  let total = 0;
+  doc.sentences.forEach((s, si) =>
+    each(s, si, (start, end) => {
+      total++;
+      if (matches.length < MAX_MATCHES) matches.push({ sentence: si, start, end });
+    }),
+  );
+  return { matches, total };
+}
+
+/**
+ * Runs a literal, label, tag-pattern or entity-start search. `tags` patterns are
+ * space-separated globs over consecutive tags (`O I-*` finds an I- tag after an O).
+ * Regex queries are not run here: see `regexSearch`.
+ */
+export function search(doc: CorpusDocument, q: SearchQuery): SearchResult {
+  switch (q.kind) {
+    case 'tokens':
+      return findTokenSequence(doc, queryTokens(q.text), q.caseSensitive);
+    case 'label':
+      return collect(doc, (s, si, push) => {
+        for (const c of sentenceChunks(doc, si)) if (c.type === q.type) push(c.start, c.end);
+      });
+    case 'entityStart':
+      return collect(doc, (s, _si, push) => {
+        for (const c of extractChunks(s.tags, doc.scheme.rules))
+          if (splitTag(s.tags[c.start] ?? 'O').prefix === q.prefix) push(c.start, c.end);
+      });
+    case 'tags': {
+      const globs = q.pattern.trim().split(/\s+/).filter(Boolean).map(globToRegExp);
+      if (globs.length === 0) return { matches: [], total: 0 };
+      return collect(doc, (s, _si, push) => {
+        for (let t = 0; t + globs.length <= s.length; t++)
+          if (globs.every((g, j) => g.test(s.tags[t + j] ?? ''))) push(t, t + globs.length);
+      });
+    }
+    case 'regex':
+      return { matches: [], total: 0 };
+  }
+}
+
+/**
+ * Regex search over each sentence's text (tokens joined by single spaces): a match covers the
+ * tokens it overlaps. Expects a RegExp with the `g` flag. It can run as long as the pattern
+ * makes it, so the app runs it in a worker that is terminated past its time limit.
+ */
+export function regexSearch(doc: CorpusDocument, re: RegExp): SearchResult {
+  return collect(doc, (s, _si, push) => {
+    const starts: number[] = [];
+    let text = '';
+    for (let t = 0; t < s.length; t++) {
+      if (t > 0) text += ' ';
+      starts.push(text.length);
+      const k = s.first + t;
+      text += doc.text.slice(doc.tokens.tokenStart[k], doc.tokens.tokenEnd[k]);
+    }
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const from = m.index;
+      const to = m.index + Math.max(1, m[0].length);
+      if (m[0].length === 0) re.lastIndex++;
+      let a = 0;
+      while (a + 1 < starts.length && (starts[a + 1] ?? 0) <= from) a++;
+      let b = a;
+      while (b + 1 < starts.length && (starts[b + 1] ?? 0) < to) b++;
+      push(a, b + 1);
+    }
+  });
+}
+
+/**
+ * Labels many spans as `type` in one transaction ("label all occurrences"): each span replaces
+ * what it overlaps, as a single labelling would. Spans already exactly an entity of `type` are
+ * skipped. Null when nothing changes.
+ */
+export function labelMatches(
+  doc: CorpusDocument,
+  matches: readonly Match[],
+  type: string,
+  command = 'span.labelAll',
+): Transaction | null {
+  let cur = doc;
+  const steps: Transaction['steps'][number][] = [];
+  for (const m of matches) {
+    const tr = labelSpan(cur, m.sentence, m.start, m.end, type);
+    if (!tr) continue;
+    const next = applyTransaction(cur, tr);
+    if (!next) continue;
+    cur = next;
+    steps.push(...tr.steps);
+  }
+  return steps.length > 0 ? { command, steps } : null;
+}
+
+/** The other occurrences of a span's words, for "label the N other occurrences". */
+export function otherOccurrences(
+  doc: CorpusDocument,
+  span: Match,
+  caseSensitive: boolean,
+  type: string,
+): Match[] {
+  const s = doc.sentences[span.sentence];
+  if (!s) return [];
+  const words: string[] = [];
+  for (let t = span.start; t < span.end; t++) {
+    const k = s.first + t;
+    words.push(doc.text.slice(doc.tokens.tokenStart[k], doc.tokens.tokenEnd[k]));
+  }
+  return findTokenSequence(doc, words, caseSensitive).matches.filter((m) => {
+    if (m.sentence === span.sentence && m.start < span.end && span.start < m.end) return false;
+    const already = sentenceChunks(doc, m.sentence).some(
+      (c) => c.start === m.start && c.end === m.end && c.type === type,
+    );
+    return !already;
+  });
+}
