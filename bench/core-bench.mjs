@@ -4,7 +4,18 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
-import { extractChunks, parse, serialize, setTagsStep, applyStep } from '../dist-cli/core.js';
+import {
+  extractChunks,
+  parse,
+  serialize,
+  setTagsStep,
+  applyStep,
+  analyzeConsistency,
+  ConsistencyIndex,
+  labelSpan,
+  removeEntity,
+  applyTransaction,
+} from '../dist-cli/core.js';
 
 const FILE = resolve(
   process.cwd(),
@@ -12,7 +23,7 @@ const FILE = resolve(
     '../shared/corpora/scale/scale-1m.conll',
 );
 const RUNS = Number(process.env.RUNS ?? 9);
-const TARGETS = { parse: 250, serialize: 100, rss: 250 };
+const TARGETS = { parse: 250, serialize: 100, rss: 250, consistency: 3000, update: 100 };
 
 const bytes = new Uint8Array(readFileSync(FILE));
 
@@ -71,6 +82,47 @@ for (let i = 0; i < RUNS; i++) {
   editedSerializeTimes.push(te);
 }
 for (const s of doc.sentences) tokens += s.length;
+
+// Consistency (variation n-grams): the whole file as one corpus from scratch, then the
+// incremental index after single edits spread over the file (update + findings(), as the
+// editor's worker does after each keypress). Fewer full runs: each takes about a second.
+// Words are compared folded (the default); the exact comparison (--exact) is timed too.
+const sources = [{ name: FILE, doc, evidenceOnly: false }];
+const fullTimes = [];
+const exactTimes = [];
+let findings = [];
+let exactFindings = [];
+for (let i = 0; i < Math.min(RUNS, 5); i++) {
+  globalThis.gc?.();
+  const [t, fs] = time(() => analyzeConsistency(sources));
+  fullTimes.push(t);
+  findings = fs;
+  globalThis.gc?.();
+  const [te, fe] = time(() => analyzeConsistency(sources, { fold: false }));
+  exactTimes.push(te);
+  exactFindings = fe;
+}
+const flagged = (fs) => fs.reduce((n, f) => n + f.occurrences.filter((o) => o.flagged).length, 0);
+const index = new ConsistencyIndex(sources);
+let current = doc;
+const updateTimes = [];
+for (let k = 0; k < 50; k++) {
+  // A token near the start of sentences spread over the file: labelled if O, else unlabelled.
+  const si = Math.floor((k * current.sentences.length) / 50) + 7;
+  const s = current.sentences[si];
+  if (!s || s.quarantined || s.length === 0) continue;
+  const ti = Math.min(s.length - 1, 5);
+  const tr =
+    s.tags[ti] === 'O' ? labelSpan(current, si, ti, ti + 1, 'X') : removeEntity(current, si, ti);
+  const next = tr && applyTransaction(current, tr);
+  if (!next) continue;
+  current = next;
+  const [t] = time(() => {
+    index.update(0, current, [si]);
+    return index.findings();
+  });
+  updateTimes.push(t);
+}
 const rss = process.resourceUsage().maxRSS / 1024;
 const once = JSON.parse(
   execFileSync(process.execPath, [fileURLToPath(import.meta.url), FILE, '--once'], {
@@ -105,6 +157,23 @@ const rows = [
     `${rss.toFixed(0)} MB   (includes garbage not yet collected)`,
   ],
   ['heap used at end', `${heap.toFixed(0)} MB`],
+  [
+    'consistency, full analysis (median)',
+    `${median(fullTimes).toFixed(0)} ms   (target < ${TARGETS.consistency} ms; ${fullTimes.length} runs)`,
+  ],
+  [
+    'consistency, full analysis, exact words (median)',
+    `${median(exactTimes).toFixed(0)} ms   (${exactTimes.length} runs)`,
+  ],
+  [
+    'consistency, update + findings after one edit (median)',
+    `${median(updateTimes).toFixed(1)} ms   (target < ${TARGETS.update} ms; max ${Math.max(...updateTimes).toFixed(1)} over ${updateTimes.length} edits)`,
+  ],
+  ['consistency, findings', `${findings.length} (${flagged(findings)} occurrences flagged)`],
+  [
+    'consistency, findings, exact words',
+    `${exactFindings.length} (${flagged(exactFindings)} occurrences flagged)`,
+  ],
 ];
 const w = Math.max(...rows.map((r) => r[0].length));
 console.log('retag core benchmark (Node ' + process.version + ')');

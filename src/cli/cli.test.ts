@@ -122,6 +122,24 @@ describe('the retag program', () => {
 
   it('exits 0, 1 and 2 as documented, with one line and no stack trace on bad input', () => {
     expect(retag('check', SEED).status).toBe(0);
+    // The sample's `networks`/`Networks` (O) are `network` (Application ×6) folded.
+    const folded = retag('check', '--consistency', SEED);
+    expect(folded.status).toBe(0);
+    expect(folded.stdout.split('\n').slice(0, 1)).toEqual([
+      `${SEED}:127:1: warning W_INCONSISTENT_TYPE "network" is no entity here but Application in 6 of 11 places (score 0.35)`,
+    ]);
+    const lines = folded.stdout.split('\n');
+    expect(lines.slice(0, -2).map((l) => l.slice(SEED.length).split(':')[1])).toEqual([
+      '127',
+      '691',
+      '727',
+      '740',
+      '775',
+    ]);
+    expect(lines.slice(-2)).toEqual(['1 inconsistency (5 occurrences flagged) in 1 file', '']);
+    expect(retag('check', '--consistency', '--exact', SEED).stdout).toBe(
+      '0 inconsistencies (0 occurrences flagged) in 1 file\n',
+    );
     expect(retag('check', write('e.tsv', 'a\t\n')).status).toBe(1);
     for (const args of [
       ['check', join(tmp, 'missing.tsv')],
@@ -130,6 +148,9 @@ describe('the retag program', () => {
       ['check', '--tag-column', '0', SEED],
       ['convert', SEED, '--scheme', 'xyz'],
       ['spans', SEED, SEED],
+      ['check', '--json', SEED],
+      ['check', '--exact', SEED],
+      ['convert', '--consistency', SEED],
       ['check', tmp],
     ]) {
       const r = retag(...args);

@@ -1,3 +1,5 @@
+import { analyzeConsistency, occurrenceMessage, variantTags } from '../core/checks/consistency';
+import type { Finding, Occurrence } from '../core/checks/consistency';
 import type { Diagnostic } from '../core/diagnostics';
 import { countBySeverity } from '../core/diagnostics';
 import { parse, type ParseOptions, type ParseResult } from '../core/format/parse';
@@ -43,16 +45,22 @@ function printable(s: string): string {
   );
 }
 
-/** One diagnostic in the compiler convention: `FILE:LINE:COL: severity CODE message`. */
-export function formatDiagnostic(file: string, d: Diagnostic): string {
+/**
+ * One diagnostic in the compiler convention: `FILE:LINE:COL: severity CODE message`. The code
+ * may be any string, so checks outside the parser (W_INCONSISTENT_*) print the same way.
+ */
+export function formatDiagnostic(
+  file: string,
+  d: Omit<Diagnostic, 'code'> & { readonly code: string },
+): string {
   const line = d.line > 0 ? d.line : 1;
   const column = d.column > 0 ? d.column : 1;
   const expected = d.expected !== undefined ? ` (expected ${d.expected})` : '';
   return printable(`${file}:${line}:${column}: ${d.severity} ${d.code} ${d.message}${expected}`);
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
 }
 
 /** `retag check`: diagnostics, then a summary per file. Exit 1 if any file has an error. */
@@ -177,4 +185,68 @@ export function runConvert(args: CliArgs, read: (file: string) => Uint8Array): C
     return { stdout: '', stderr, status: 0, file: { path: args.output, bytes: outBytes } };
   }
   return { stdout: outBytes, stderr, status: 0 };
+}
+
+/**
+ * `retag check --consistency`: all files as one corpus, words compared folded (exactly with
+ * --exact); one warning (or JSON object) per flagged occurrence, likeliest errors first, then a
+ * summary line. Findings are warnings, so the exit
+ * status is 0 unless a file has parse errors (1, as plain check), whose malformed sentences
+ * are left out of the analysis.
+ */
+export function runConsistency(args: CliArgs, read: (file: string) => Uint8Array): CommandOutput {
+  const notes: string[] = [];
+  let errors = 0;
+  const sources = args.files.map((file) => {
+    const r = parseFile(file, read(file), args);
+    const n = countBySeverity(r.diagnosticCounts).error;
+    if (n > 0) {
+      errors += n;
+      const q = r.document.sentences.filter((s) => s.quarantined).length;
+      notes.push(
+        `retag: ${file}: ${plural(n, 'error')}; ${plural(q, 'malformed sentence')} not analysed; see retag check ${file}`,
+      );
+    }
+    return { name: file, doc: r.document, evidenceOnly: false };
+  });
+  const findings = analyzeConsistency(sources, { fold: !args.exact });
+  const flagged: { f: Finding; o: Occurrence; rank: number }[] = [];
+  findings.forEach((f, rank) => {
+    for (const o of f.occurrences) if (o.flagged) flagged.push({ f, o, rank });
+  });
+  // Likeliest errors first; equal scores in file order, so related lines stay together.
+  flagged.sort(
+    (x, y) =>
+      y.f.score - x.f.score ||
+      x.o.source - y.o.source ||
+      x.o.sentence - y.o.sentence ||
+      x.o.start - y.o.start ||
+      x.rank - y.rank,
+  );
+  const out = flagged.map(({ f, o }) => {
+    const src = sources[o.source]!;
+    if (!args.json) {
+      return formatDiagnostic(src.name, {
+        line: o.line,
+        column: o.column,
+        severity: 'warning',
+        code: f.code,
+        message: occurrenceMessage(f, o),
+      });
+    }
+    const found = src.doc.sentences[o.sentence]!.tags.slice(o.start, o.end).join(' ');
+    const suggested = variantTags(src.doc, f, f.suggested, o).join(' ');
+    const score = Math.round(f.score * 1000) / 1000;
+    return `{"file": ${JSON.stringify(src.name)}, "sentence": ${o.sentence}, "start": ${o.start}, "end": ${o.end}, "found": ${JSON.stringify(found)}, "suggested": ${JSON.stringify(suggested)}, "score": ${score}}`;
+  });
+  if (!args.json) {
+    out.push(
+      `${plural(findings.length, 'inconsistency', 'inconsistencies')} (${plural(flagged.length, 'occurrence')} flagged) in ${plural(sources.length, 'file')}`,
+    );
+  }
+  return {
+    stdout: out.length > 0 ? out.join('\n') + '\n' : '',
+    stderr: notes.length > 0 ? notes.map(printable).join('\n') + '\n' : '',
+    status: errors > 0 ? 1 : 0,
+  };
 }

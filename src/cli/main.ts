@@ -1,7 +1,14 @@
 import { readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { parseArgs, USAGE, UsageError } from './args';
-import { ColumnError, runCheck, runConvert, runSpans, type CommandOutput } from './commands';
+import {
+  ColumnError,
+  runCheck,
+  runConsistency,
+  runConvert,
+  runSpans,
+  type CommandOutput,
+} from './commands';
 
 const VERSION = '0.1.0';
 
@@ -52,7 +59,7 @@ export function run(argv: readonly string[]): CommandOutput {
     case 'version':
       return { stdout: `retag ${VERSION}\n`, stderr: '', status: 0 };
     case 'check':
-      return runCheck(args, readInput);
+      return args.consistency ? runConsistency(args, readInput) : runCheck(args, readInput);
     case 'spans':
       return runSpans(args, readInput);
     case 'convert':

@@ -14,3 +14,4 @@ export * from './scheme/chunks';
 export * from './scheme/schemes';
 export * from './scheme/tags';
 export * from './scheme/validate';
+export * from './checks/consistency';
