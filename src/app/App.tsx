@@ -2,7 +2,13 @@ import { useEffect } from 'react';
 import { useEditor } from '../store/editor-store';
 import { initApp } from '../store/session';
 import { ProblemsPanel } from '../features/checks/ProblemsPanel';
+import { ConsistencyPanel } from '../features/checks/ConsistencyPanel';
 import { EntityBar } from '../features/editor/EntityBar';
+import { OfferBar } from '../features/editor/OfferBar';
+import { ChangesPanel } from '../features/review/ChangesPanel';
+import { ReviewBar } from '../features/review/ReviewBar';
+import { StatsPanel } from '../features/review/StatsPanel';
+import { SearchPanel } from '../features/search/SearchPanel';
 import { handleGlobalKey } from '../features/editor/key-handler';
 import { SentenceList } from '../features/editor/SentenceList';
 import { DialectBar } from '../features/import-export/DialectBar';
@@ -44,6 +50,8 @@ export function App() {
         <main className="flex min-w-0 flex-1 flex-col">
           {hasDoc && <LabelPalette />}
           {hasDoc && <EntityBar />}
+          {hasDoc && <OfferBar />}
+          {hasDoc && <ReviewBar />}
           {hasDoc ? (
             <SentenceList />
           ) : (
@@ -53,6 +61,10 @@ export function App() {
           )}
         </main>
         {panel === 'problems' && <ProblemsPanel />}
+        {hasDoc && panel === 'consistency' && <ConsistencyPanel />}
+        {hasDoc && panel === 'search' && <SearchPanel />}
+        {hasDoc && panel === 'changes' && <ChangesPanel />}
+        {hasDoc && panel === 'stats' && <StatsPanel />}
       </div>
       {panel === 'help' && <HelpOverlay />}
       <DropZone />

@@ -13,6 +13,9 @@ import {
 } from '../core/edit/history';
 import { changedTagCount, type CorpusDocument } from '../core/model/document';
 import type { SetTagsStep } from '../core/model/edit';
+import { buildTagIssues, updateTagIssues, type TagIssueIndex } from '../core/review/tag-issues';
+import type { Match, SearchQuery, SearchResult } from '../core/search/search';
+import type { Finding } from '../core/checks/consistency';
 import type { WorkerParseOptions } from '../workers/parse-protocol';
 import { buildLabelBook, updateLabelBook, type LabelBook } from './label-book';
 import type { SaveStatus } from './persistence/writer';
@@ -45,6 +48,41 @@ export interface SaveState {
   readonly restored: number;
 }
 
+/** Which sentences the list shows. */
+export type Filter = 'all' | 'matches' | 'changed' | 'problems' | 'inconsistent' | 'unreviewed';
+
+export interface SearchState {
+  readonly query: SearchQuery | null;
+  readonly result: SearchResult | null;
+  readonly running: boolean;
+  readonly error: string;
+}
+
+export interface ConsistencyState {
+  readonly status: 'idle' | 'running' | 'ready' | 'failed';
+  readonly findings: readonly Finding[];
+  /** Sentences of the open document with a flagged occurrence. */
+  readonly flagged: ReadonlySet<number>;
+  readonly error: string;
+  /** Milliseconds the last full analysis or update took (in the worker). */
+  readonly ms: number;
+}
+
+/** A file opened as evidence only: read-only, used by the consistency check, never exported. */
+export interface EvidenceFile {
+  readonly name: string;
+  readonly doc: CorpusDocument;
+}
+
+/** "Label the N other occurrences of these words", offered after a labelling. */
+export interface LabelOffer {
+  readonly type: string;
+  readonly words: readonly string[];
+  readonly span: Match;
+  readonly caseSensitive: boolean;
+  readonly matches: readonly Match[];
+}
+
 export interface EditorState {
   readonly docId: string | null;
   readonly fileName: string;
@@ -65,8 +103,30 @@ export interface EditorState {
   readonly save: SaveState;
   /** Bumped to ask the list to scroll the cursor into view. */
   readonly scrollRequest: number;
-  readonly panel: 'none' | 'problems' | 'help';
+  readonly panel: Panel;
+  /** Invalid tag sequences, live: updated for each sentence an edit touches. */
+  readonly tagIssues: TagIssueIndex;
+  /** Sentences the annotator marked reviewed (persisted as ops, not undoable). */
+  readonly reviewed: ReadonlySet<number>;
+  readonly filter: Filter;
+  /** Sentence indices the list shows (ascending), or null for all. Fixed when the filter is set. */
+  readonly visible: Int32Array | null;
+  readonly search: SearchState;
+  readonly consistency: ConsistencyState;
+  readonly evidence: readonly EvidenceFile[];
+  readonly offer: LabelOffer | null;
 }
+
+export type Panel = 'none' | 'problems' | 'help' | 'search' | 'consistency' | 'changes' | 'stats';
+
+export const EMPTY_SEARCH: SearchState = { query: null, result: null, running: false, error: '' };
+export const IDLE_CONSISTENCY: ConsistencyState = {
+  status: 'idle',
+  findings: [],
+  flagged: new Set(),
+  error: '',
+  ms: 0,
+};
 
 const EMPTY_LABELS: LabelBook = { names: [], index: new Map(), counts: new Map() };
 
@@ -88,6 +148,14 @@ export const useEditor = create<EditorState>(() => ({
   save: { status: 'saved', error: '', readOnly: false, readOnlyReason: '', restored: 0 },
   scrollRequest: 0,
   panel: 'none',
+  tagIssues: new Map(),
+  reviewed: new Set(),
+  filter: 'all',
+  visible: null,
+  search: EMPTY_SEARCH,
+  consistency: IDLE_CONSISTENCY,
+  evidence: [],
+  offer: null,
 }));
 
 /** Persistence hook: the session layer installs it to write each op. */
@@ -124,6 +192,7 @@ export function setDocument(args: {
   diagnostics: readonly Diagnostic[];
   diagnosticCounts: ReadonlyMap<DiagnosticCode, number>;
   history?: History;
+  reviewed?: ReadonlySet<number>;
   cursor?: Pos;
   restored?: number;
 }): void {
@@ -145,6 +214,13 @@ export function setDocument(args: {
     importState: { phase: 'idle', fileName: '', progress: 0, error: '' },
     save: { ...st.save, restored: args.restored ?? 0 },
     scrollRequest: st.scrollRequest + 1,
+    tagIssues: buildTagIssues(doc),
+    reviewed: args.reviewed ?? new Set(),
+    filter: 'all',
+    visible: null,
+    search: EMPTY_SEARCH,
+    consistency: IDLE_CONSISTENCY,
+    offer: null,
   }));
 }
 
@@ -171,7 +247,8 @@ function afterSteps(st: EditorState, next: CorpusDocument, steps: readonly SetTa
       changedTags += now - was;
     }
   }
-  return { doc: next, labels, changedBySentence, changedTags };
+  const tagIssues = updateTagIssues(st.tagIssues, next, seen);
+  return { doc: next, labels, changedBySentence, changedTags, tagIssues };
 }
 
 /**
@@ -255,6 +332,22 @@ export function selection(st: Pick<EditorState, 'cursor' | 'anchor'>): {
     end: Math.max(anchor.t, cursor.t) + 1,
     explicit: true,
   };
+}
+
+/** Marks sentences reviewed (or not). Persisted with the document; not an undoable edit. */
+export function setReviewed(sentences: readonly number[], reviewed: boolean): boolean {
+  const st = useEditor.getState();
+  if (!st.doc || st.save.readOnly || st.importState.phase === 'parsing') return false;
+  const valid = sentences.filter((si) => st.doc?.sentences[si] && st.reviewed.has(si) !== reviewed);
+  if (valid.length === 0) return false;
+  const next = new Set(st.reviewed);
+  for (const si of valid) {
+    if (reviewed) next.add(si);
+    else next.delete(si);
+  }
+  useEditor.setState({ reviewed: next });
+  persistOp({ kind: 'review', sentences: valid, reviewed });
+  return true;
 }
 
 /** Opens or closes a side panel. */

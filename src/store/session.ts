@@ -1,6 +1,7 @@
 // Opening, restoring and saving documents: the glue between the store, the parser worker,
 // IndexedDB (op log) and Web Locks (one writer per document).
 import { replay } from '../core/edit/history';
+import { watchConsistency } from './checks';
 import { serialize } from '../core/format/serialize';
 import { ParseCancelled, startParse, type ParseJob } from '../workers/parse-client';
 import type { WorkerParseOptions } from '../workers/parse-protocol';
@@ -41,6 +42,7 @@ function setStatus(status: SaveStatus, error: string): void {
 /** Starts the app: opens storage, then restores the last session or opens the sample. */
 export async function initApp(): Promise<void> {
   setOpSink((op) => writer?.enqueue(op));
+  watchConsistency();
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'hidden') void writer?.flush();
   });
@@ -156,6 +158,7 @@ export async function restoreDoc(docId: string, cursor?: Pos): Promise<boolean> 
     diagnostics: result.diagnostics,
     diagnosticCounts: result.diagnosticCounts,
     history: rebuilt.history,
+    reviewed: rebuilt.reviewed,
     cursor,
     restored: rebuilt.applied > 0 ? Math.max(1, rebuilt.history.done.length) : 0,
   });

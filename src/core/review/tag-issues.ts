@@ -95,3 +95,21 @@ export function sentencesWithIssue(index: TagIssueIndex, code: DiagnosticCode): 
   for (const [si, issues] of index) if (issues.some((i) => i.code === code)) out.push(si);
   return out.sort((a, b) => a - b);
 }
+
+/** Codes that come from checking tag sequences: the live list replaces their import copies. */
+const SEQUENCE_CODES: ReadonlySet<string> = new Set<string>([
+  'W_I_WITHOUT_B',
+  'W_TYPE_MISMATCH',
+  'W_B_WITHOUT_PREVIOUS',
+  'W_UNCLOSED_ENTITY',
+  'W_E_WITHOUT_NEXT',
+  'W_E_WITHOUT_START',
+  'W_LOWERCASE_PREFIX',
+  'W_UNKNOWN_PREFIX',
+  'W_EMPTY_TYPE',
+]);
+
+/** True for the codes `validateTags` reports (the live index replaces their import copies). */
+export function isSequenceCode(code: string): boolean {
+  return SEQUENCE_CODES.has(code);
+}

@@ -1,93 +1,183 @@
 import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { Diagnostic, Severity } from '../../core/diagnostics';
-import { setPanel, useEditor } from '../../store/editor-store';
+import type { Diagnostic, DiagnosticCode } from '../../core/diagnostics';
+import { previewTransaction, type ChangeRow } from '../../core/edit/preview';
+import { countTagIssues, isSequenceCode, repairSentences } from '../../core/review/tag-issues';
+import { repairSentencesNow, sentencesOfKind } from '../../store/checks';
+import { moveCursor, useEditor } from '../../store/editor-store';
 import { goToLine } from '../editor/actions';
+import { ChangePreview } from './ChangePreview';
+import { SidePanel, smallButton } from './SidePanel';
 
-/** Rows listed at once; the rest are counted (the listing is for reading, not for every row). */
-const SHOWN = 500;
+/** Rows listed per group; the rest are counted. */
+const SHOWN = 200;
 
-const SEVERITY_STYLE: Record<Severity, string> = {
-  error: 'bg-red-100 text-red-900 dark:bg-red-900 dark:text-red-50',
-  warning: 'bg-amber-100 text-amber-950 dark:bg-amber-900 dark:text-amber-50',
-  info: 'bg-slate-200 text-slate-900 dark:bg-slate-700 dark:text-slate-50',
-};
+function focusGrid() {
+  document.querySelector<HTMLElement>('[role="grid"]')?.focus();
+}
 
-/** Import diagnostics, filterable by severity; click one to jump to its line. Persistent, not a toast. */
+/**
+ * Every problem, grouped by kind with counts: invalid tag sequences (live, updated as you
+ * edit), each fixable on its own or all of a kind in one undoable step after a preview; and
+ * the import diagnostics of the file (click to jump).
+ */
 export function ProblemsPanel() {
-  const { diagnostics, counts } = useEditor(
-    useShallow((s) => ({ diagnostics: s.diagnostics, counts: s.diagnosticCounts })),
+  const { issues, diagnostics, readOnly } = useEditor(
+    useShallow((s) => ({
+      issues: s.tagIssues,
+      diagnostics: s.diagnostics,
+      readOnly: s.save.readOnly,
+    })),
   );
-  const [show, setShow] = useState<Record<Severity, boolean>>({
-    error: true,
-    warning: true,
-    info: false,
-  });
-  const list = useMemo(() => diagnostics.filter((d) => show[d.severity]), [diagnostics, show]);
-  const total = [...counts.values()].reduce((a, b) => a + b, 0);
-  const jump = (d: Diagnostic) => {
-    if (d.line > 0 && goToLine(d.line))
-      document.querySelector<HTMLElement>('[role="grid"]')?.focus();
+  const [open, setOpen] = useState<DiagnosticCode | null>(null);
+  const [preview, setPreview] = useState<{
+    title: string;
+    sentences: number[];
+    rows: ChangeRow[];
+  } | null>(null);
+  const groups = useMemo(() => countTagIssues(issues), [issues]);
+  const fileProblems = useMemo(
+    () => diagnostics.filter((d) => !isSequenceCode(d.code) && d.severity !== 'info'),
+    [diagnostics],
+  );
+  const total = groups.reduce((a, [, n]) => a + n, 0) + fileProblems.length;
+
+  const showPreview = (title: string, sentences: number[]) => {
+    const doc = useEditor.getState().doc;
+    const tr = doc ? repairSentences(doc, sentences) : null;
+    setPreview({ title, sentences, rows: doc && tr ? previewTransaction(doc, tr) : [] });
   };
+
   return (
-    <aside
-      aria-label="Problems"
-      className="flex w-96 shrink-0 flex-col border-l border-slate-200 dark:border-slate-700"
+    <SidePanel
+      panel="problems"
+      title="Problems"
+      header={<span className="text-sm">({total})</span>}
     >
-      <div className="flex items-center gap-2 border-b border-slate-200 px-3 py-2 dark:border-slate-700">
-        <h2 className="font-semibold">Problems ({total})</h2>
-        {(['error', 'warning', 'info'] as const).map((sev) => (
-          <label key={sev} className="flex items-center gap-1 text-xs">
-            <input
-              type="checkbox"
-              checked={show[sev]}
-              onChange={(e) => setShow({ ...show, [sev]: e.target.checked })}
-            />
-            {sev}s
-          </label>
-        ))}
-        <button
-          type="button"
-          className="ml-auto rounded px-1.5 text-sm hover:bg-slate-100 dark:hover:bg-slate-800"
-          onClick={() => setPanel('problems')}
-          aria-label="Close problems"
-        >
-          ✕
-        </button>
-      </div>
-      {total === 0 ? (
-        <p className="p-3 text-sm">No problems found in this file.</p>
-      ) : (
-        <ol className="min-h-0 flex-1 overflow-auto text-sm">
-          {list.slice(0, SHOWN).map((d, i) => (
-            <li key={i}>
+      {preview && (
+        <ChangePreview
+          title={preview.title}
+          rows={preview.rows}
+          onApply={() => {
+            repairSentencesNow(preview.sentences);
+            setPreview(null);
+          }}
+          onCancel={() => setPreview(null)}
+        />
+      )}
+      {total === 0 && <p className="p-3">No problems: every tag sequence is valid.</p>}
+      {groups.length > 0 && (
+        <p className="px-3 pt-2 text-xs text-slate-600 dark:text-slate-400">
+          Invalid tag sequences, live. A fix rewrites the sentence as conlleval reads it,
+          well-formed in the file&apos;s scheme.
+        </p>
+      )}
+      <ul>
+        {groups.map(([code, n]) => (
+          <li key={code} className="border-b border-slate-100 dark:border-slate-800">
+            <div className="flex items-center gap-2 px-3 py-1.5">
               <button
                 type="button"
-                onClick={() => jump(d)}
-                className="w-full border-b border-slate-100 px-3 py-1.5 text-left hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-800"
+                className="text-left font-mono text-xs font-semibold"
+                aria-expanded={open === code}
+                onClick={() => setOpen(open === code ? null : code)}
               >
-                <span
-                  className={`mr-1 rounded px-1 text-xs font-semibold ${SEVERITY_STYLE[d.severity]}`}
-                >
-                  {d.code}
-                </span>
-                <span className="font-mono text-xs">
-                  {d.line > 0 ? `line ${d.line}:${d.column}` : 'file'}
-                </span>
-                <span className="block">{d.message}</span>
-                {d.hint && (
-                  <span className="block text-xs text-slate-600 dark:text-slate-400">{d.hint}</span>
-                )}
+                {open === code ? '▾' : '▸'} {code}
               </button>
-            </li>
-          ))}
-          {list.length > SHOWN && (
-            <li className="p-3 text-xs">
-              … and {list.length - SHOWN} more (use retag check for the full list).
-            </li>
-          )}
-        </ol>
-      )}
-    </aside>
+              <span className="rounded bg-amber-100 px-1 text-xs text-amber-950 dark:bg-amber-900 dark:text-amber-50">
+                {n}
+              </span>
+              <button
+                type="button"
+                className={`${smallButton} ml-auto`}
+                disabled={readOnly}
+                onClick={() => showPreview(`Fix all ${code}`, sentencesOfKind(code))}
+              >
+                Fix all of this kind…
+              </button>
+            </div>
+            {open === code && <IssueList code={code} readOnly={readOnly} onFix={showPreview} />}
+          </li>
+        ))}
+      </ul>
+      {fileProblems.length > 0 && <FileProblems list={fileProblems} />}
+    </SidePanel>
+  );
+}
+
+function IssueList(props: {
+  code: DiagnosticCode;
+  readOnly: boolean;
+  onFix: (title: string, sentences: number[]) => void;
+}) {
+  const issues = useEditor((s) => s.tagIssues);
+  const rows: { s: number; t: number; message: string }[] = [];
+  for (const [s, list] of issues) {
+    for (const i of list)
+      if (i.code === props.code) rows.push({ s, t: i.index, message: i.message });
+  }
+  rows.sort((a, b) => a.s - b.s || a.t - b.t);
+  return (
+    <ol className="pb-1">
+      {rows.slice(0, SHOWN).map((r) => (
+        <li key={`${r.s}:${r.t}`} className="flex items-start gap-2 px-5 py-0.5">
+          <button
+            type="button"
+            className="flex-1 text-left hover:underline"
+            onClick={() => {
+              moveCursor({ s: r.s, t: r.t });
+              focusGrid();
+            }}
+          >
+            <span className="mr-1 font-mono text-xs">
+              #{r.s + 1}:{r.t + 1}
+            </span>
+            {r.message}
+          </button>
+          <button
+            type="button"
+            className={smallButton}
+            disabled={props.readOnly}
+            onClick={() => props.onFix(`Fix sentence ${r.s + 1}`, [r.s])}
+            aria-label={`Fix sentence ${r.s + 1}`}
+          >
+            Fix…
+          </button>
+        </li>
+      ))}
+      {rows.length > SHOWN && <li className="px-5 text-xs">… and {rows.length - SHOWN} more</li>}
+    </ol>
+  );
+}
+
+function FileProblems({ list }: { list: readonly Diagnostic[] }) {
+  return (
+    <section aria-label="File problems" className="pt-2">
+      <h3 className="px-3 text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">
+        Reading the file ({list.length})
+      </h3>
+      <ol>
+        {list.slice(0, SHOWN).map((d, i) => (
+          <li key={i}>
+            <button
+              type="button"
+              onClick={() => d.line > 0 && goToLine(d.line) && focusGrid()}
+              className="w-full border-b border-slate-100 px-3 py-1.5 text-left hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-800"
+            >
+              <span className="mr-1 rounded bg-red-100 px-1 text-xs font-semibold text-red-900 dark:bg-red-900 dark:text-red-50">
+                {d.code}
+              </span>
+              <span className="font-mono text-xs">
+                {d.line > 0 ? `line ${d.line}:${d.column}` : 'file'}
+              </span>
+              <span className="block">{d.message}</span>
+              {d.hint && (
+                <span className="block text-xs text-slate-600 dark:text-slate-400">{d.hint}</span>
+              )}
+            </button>
+          </li>
+        ))}
+      </ol>
+    </section>
   );
 }

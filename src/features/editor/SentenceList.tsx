@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
+import { rowOf } from '../../store/checks';
 import { useEditor, moveCursor, selectRange } from '../../store/editor-store';
 import { chunkAt } from '../../core/edit/commands';
 import { lineText } from '../../core/model/document';
@@ -31,7 +32,9 @@ function showTooltip(target: HTMLElement): void {
  * any corpus size. The list itself subscribes to the sentence count only.
  */
 export function SentenceList() {
-  const count = useEditor((s) => s.doc?.sentences.length ?? 0);
+  const total = useEditor((s) => s.doc?.sentences.length ?? 0);
+  const visible = useEditor((s) => s.visible);
+  const count = visible ? visible.length : total;
   const docId = useEditor((s) => s.docId);
   const scrollRequest = useEditor((s) => s.scrollRequest);
   const parentRef = useRef<HTMLDivElement>(null);
@@ -40,16 +43,20 @@ export function SentenceList() {
   // every unmeasured row each time it recomputes offsets, 42,700 rows at 1M tokens.
   const estimates = useMemo(() => {
     const sentences = useEditor.getState().doc?.sentences ?? [];
-    const est = new Uint16Array(sentences.length);
+    const est = new Uint16Array(count);
     // A row wraps about every 14 tokens at common widths.
-    sentences.forEach((s, i) => (est[i] = 18 + 32 * Math.max(1, Math.ceil(s.length / 14))));
+    for (let i = 0; i < count; i++) {
+      const s = sentences[visible ? (visible[i] as number) : i];
+      est[i] = 18 + 32 * Math.max(1, Math.ceil((s?.length ?? 1) / 14));
+    }
     return est;
-  }, [docId, count]); // eslint-disable-line react-hooks/exhaustive-deps -- a new document is a new docId
+  }, [docId, count, visible]); // eslint-disable-line react-hooks/exhaustive-deps -- a new document is a new docId
   const virtual = useVirtualRows({ estimates, scrollRef: parentRef, overscan: 4 });
   const { scrollToIndex } = virtual;
 
   useEffect(() => {
-    if (count > 0) scrollToIndex(useEditor.getState().cursor.s);
+    const st = useEditor.getState();
+    if (count > 0) scrollToIndex(rowOf(st, st.cursor.s));
   }, [scrollRequest, count, docId, scrollToIndex]);
 
   // Point assistive technology at the cursor token without re-rendering the list.
@@ -120,6 +127,9 @@ export function SentenceList() {
       onMouseUp={() => (dragging.current = null)}
       className="relative min-h-0 flex-1 overflow-auto outline-none [contain:strict] focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-blue-600"
     >
+      {visible && visible.length === 0 && (
+        <p className="p-4 text-sm">No sentence matches this filter.</p>
+      )}
       <div style={{ height: virtual.total }} className="relative w-full">
         {virtual.rows.map((item) => (
           <div
@@ -129,7 +139,7 @@ export function SentenceList() {
             className="absolute left-0 top-0 w-full border-b border-slate-100 [contain:content] dark:border-slate-800"
             style={{ transform: `translateY(${item.start}px)` }}
           >
-            <SentenceRow index={item.index} />
+            <SentenceRow index={visible ? (visible[item.index] as number) : item.index} />
           </div>
         ))}
       </div>

@@ -33,6 +33,8 @@ export const SentenceRow = memo(function SentenceRow({ index }: { index: number 
   );
   const labelIndex = useEditor((s) => s.labels.index);
   const readOnly = useEditor((s) => s.save.readOnly);
+  const reviewed = useEditor((s) => s.reviewed.has(index));
+  const inconsistent = useEditor((s) => s.consistency.flagged.has(index));
 
   const chunks = useMemo(
     () => (sentence && scheme ? extractChunks(sentence.tags, scheme.rules) : []),
@@ -164,7 +166,7 @@ export const SentenceRow = memo(function SentenceRow({ index }: { index: number 
   return (
     <div
       role="row"
-      aria-label={`Sentence ${number}${changed > 0 ? ', edited' : ''}${issues.size > 0 ? `, ${issues.size} invalid tags` : ''}`}
+      aria-label={`Sentence ${number}${changed > 0 ? ', edited' : ''}${issues.size > 0 ? `, ${issues.size} invalid tags` : ''}${inconsistent ? ', inconsistent' : ''}${reviewed ? ', reviewed' : ''}`}
       data-s={index}
       className={`px-2 py-1.5 ${changed > 0 ? 'bg-amber-50 dark:bg-amber-950/40' : ''}`}
     >
@@ -178,6 +180,19 @@ export const SentenceRow = memo(function SentenceRow({ index }: { index: number 
               title={`${issues.size} invalid tag sequence(s)`}
             >
               ⚠{issues.size}
+            </span>
+          )}
+          {inconsistent && (
+            <span
+              className="ml-1 font-bold text-violet-700 dark:text-violet-300"
+              title="Labelled differently elsewhere: see Inconsistencies (C)"
+            >
+              ≠
+            </span>
+          )}
+          {reviewed && (
+            <span className="ml-1 text-emerald-700 dark:text-emerald-300" title="Reviewed">
+              ✓
             </span>
           )}
         </span>

@@ -9,6 +9,7 @@ import {
   resizeEntity,
   revertSentence,
 } from '../../core/edit/commands';
+import { offerOtherOccurrences, sentenceAtOffset } from '../../store/checks';
 import {
   dispatch,
   moveCursor,
@@ -26,9 +27,17 @@ export function applyLabel(type: string): boolean {
   const action: LastAction = { kind: 'label', type };
   const under = chunkAt(st.doc, sel.s, sel.start);
   let ok: boolean;
-  if (!sel.explicit && under) ok = dispatch(relabelEntity(st.doc, sel.s, sel.start, type), action);
+  const relabel = !sel.explicit && under;
+  if (relabel) ok = dispatch(relabelEntity(st.doc, sel.s, sel.start, type), action);
   else ok = dispatch(labelSpan(st.doc, sel.s, sel.start, sel.end, type), action);
-  if (ok) useEditor.setState({ anchor: null });
+  if (ok) {
+    useEditor.setState({ anchor: null });
+    const span = relabel
+      ? { sentence: sel.s, start: under.start, end: under.end }
+      : { sentence: sel.s, start: sel.start, end: sel.end };
+    // After the frame: looking for the words elsewhere never delays painting the edit.
+    setTimeout(() => offerOtherOccurrences(span, type), 0);
+  }
   return ok;
 }
 
@@ -98,15 +107,15 @@ export function step(
   switch (kind) {
     case 'left':
       if (t > 0) t -= 1;
-      else if (!extend && s > 0) {
-        s -= 1;
+      else if (!extend && sentenceAtOffset(st, s, -1) !== s) {
+        s = sentenceAtOffset(st, s, -1);
         t = len(s) - 1;
       }
       break;
     case 'right':
       if (t < len(s) - 1) t += 1;
-      else if (!extend && s < n - 1) {
-        s += 1;
+      else if (!extend && sentenceAtOffset(st, s, 1) !== s) {
+        s = sentenceAtOffset(st, s, 1);
         t = 0;
       }
       break;
@@ -115,7 +124,7 @@ export function step(
     case 'pageUp':
     case 'pageDown': {
       const d = kind === 'up' ? -1 : kind === 'down' ? 1 : kind === 'pageUp' ? -10 : 10;
-      s = Math.min(n - 1, Math.max(0, s + d));
+      s = sentenceAtOffset(st, s, d);
       t = Math.min(t, len(s) - 1);
       break;
     }
@@ -126,11 +135,11 @@ export function step(
       t = len(s) - 1;
       break;
     case 'first':
-      s = 0;
+      s = st.visible ? (st.visible[0] ?? s) : 0;
       t = 0;
       break;
     case 'last':
-      s = n - 1;
+      s = st.visible ? (st.visible[st.visible.length - 1] ?? s) : n - 1;
       t = 0;
       break;
   }

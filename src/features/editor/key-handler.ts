@@ -1,4 +1,5 @@
-import { redoEdit, setPanel, undoEdit, useEditor } from '../../store/editor-store';
+import { goToNext } from '../../store/checks';
+import { redoEdit, setPanel, setReviewed, undoEdit, useEditor } from '../../store/editor-store';
 import { keyString, type KeyLike } from '../keymap/keys';
 import { labelShortcuts } from '../keymap/registry';
 import { customLabelKeys } from '../palette/label-keys';
@@ -11,6 +12,12 @@ import {
   selectEntityAtCursor,
   step,
 } from './actions';
+
+/** Opens the search panel and puts the focus in its field. */
+function openSearch(): void {
+  if (useEditor.getState().panel !== 'search') setPanel('search');
+  setTimeout(() => document.getElementById('search-input')?.focus(), 0);
+}
 
 /** Runs the editor command bound to a key press; true when one ran (or the key is taken). */
 export function handleEditorKey(e: KeyLike): boolean {
@@ -92,6 +99,30 @@ export function handleEditorKey(e: KeyLike): boolean {
       return true;
     case 'P':
       setPanel('problems');
+      return true;
+    case 'C':
+      setPanel('consistency');
+      return true;
+    case 'D':
+      setPanel('changes');
+      return true;
+    case 'S':
+      setPanel('stats');
+      return true;
+    case '/':
+      openSearch();
+      return true;
+    case 'V':
+      setReviewed([st.cursor.s], !st.reviewed.has(st.cursor.s));
+      return true;
+    case 'N':
+      goToNext('unreviewed');
+      return true;
+    case 'E':
+      goToNext('problem');
+      return true;
+    case 'I':
+      goToNext('inconsistency');
       return true;
     case '?':
       setPanel('help');

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { isSequenceCode } from '../../core/review/tag-issues';
 import { redoEdit, setPanel, undoEdit, useEditor } from '../../store/editor-store';
 import type { DocRecord } from '../../store/persistence/db';
 import {
@@ -36,7 +37,11 @@ export function Toolbar() {
       changedTags: s.changedTags,
       changedSentences: s.changedBySentence.size,
       sentences: s.doc?.sentences.length ?? 0,
-      problems: [...s.diagnosticCounts.values()].reduce((a, b) => a + b, 0),
+      problems:
+        [...s.tagIssues.values()].reduce((a, l) => a + l.length, 0) +
+        s.diagnostics.filter((d) => d.severity !== 'info' && !isSequenceCode(d.code)).length,
+      inconsistencies: s.consistency.findings.length,
+      panel: s.panel,
     })),
   );
   const inputRef = useRef<HTMLInputElement>(null);
@@ -206,9 +211,26 @@ export function Toolbar() {
           className="w-24 rounded border border-slate-300 bg-white px-1.5 py-0.5 text-sm dark:border-slate-600 dark:bg-slate-800"
         />
       </form>
-      <button type="button" className={button} onClick={() => setPanel('problems')}>
-        Problems ({st.problems})
-      </button>
+      {(
+        [
+          ['search', 'Search'],
+          ['consistency', `Inconsistencies (${st.inconsistencies})`],
+          ['changes', 'Changes'],
+          ['stats', 'Statistics'],
+          ['problems', `Problems (${st.problems})`],
+        ] as const
+      ).map(([panel, text]) => (
+        <button
+          key={panel}
+          type="button"
+          className={button}
+          aria-pressed={st.panel === panel}
+          disabled={!st.hasDoc && panel !== 'problems'}
+          onClick={() => setPanel(panel)}
+        >
+          {text}
+        </button>
+      ))}
       <button
         type="button"
         className={button}

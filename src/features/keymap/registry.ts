@@ -10,7 +10,7 @@ export interface Shortcut {
   readonly label: string;
   readonly keys: readonly string[];
   readonly when: When;
-  readonly group: 'Move' | 'Select' | 'Edit' | 'History' | 'File' | 'View';
+  readonly group: 'Move' | 'Select' | 'Edit' | 'Review' | 'History' | 'File' | 'View';
 }
 
 /** The fixed commands (label keys are added per document, see `labelShortcuts`). */
@@ -155,7 +155,39 @@ export const SHORTCUTS: readonly Shortcut[] = [
     group: 'File',
   },
   { id: 'file.open', label: 'Open a file…', keys: ['Ctrl+O'], when: 'global', group: 'File' },
+  {
+    id: 'review.toggle',
+    label: 'Mark the sentence reviewed (again: not reviewed)',
+    keys: ['V'],
+    when: 'editor',
+    group: 'Review',
+  },
+  {
+    id: 'review.nextUnreviewed',
+    label: 'Next unreviewed sentence',
+    keys: ['N'],
+    when: 'editor',
+    group: 'Review',
+  },
+  { id: 'review.nextProblem', label: 'Next problem', keys: ['E'], when: 'editor', group: 'Review' },
+  {
+    id: 'review.nextInconsistency',
+    label: 'Next inconsistency',
+    keys: ['I'],
+    when: 'editor',
+    group: 'Review',
+  },
   { id: 'view.problems', label: 'Show problems', keys: ['P'], when: 'editor', group: 'View' },
+  {
+    id: 'view.consistency',
+    label: 'Show inconsistencies',
+    keys: ['C'],
+    when: 'editor',
+    group: 'View',
+  },
+  { id: 'view.search', label: 'Search', keys: ['/'], when: 'editor', group: 'View' },
+  { id: 'view.changes', label: 'Show changes (diff)', keys: ['D'], when: 'editor', group: 'View' },
+  { id: 'view.stats', label: 'Show statistics', keys: ['S'], when: 'editor', group: 'View' },
   { id: 'view.help', label: 'Show keyboard shortcuts', keys: ['?'], when: 'editor', group: 'View' },
 ];
 

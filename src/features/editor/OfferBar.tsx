@@ -1,0 +1,67 @@
+import { useState } from 'react';
+import { previewTransaction, type ChangeRow } from '../../core/edit/preview';
+import { labelMatches } from '../../core/search/search';
+import { acceptOffer, offerOtherOccurrences } from '../../store/checks';
+import { useEditor } from '../../store/editor-store';
+import { ChangePreview } from '../checks/ChangePreview';
+import { smallButton } from '../checks/SidePanel';
+
+/** After a labelling: "label the N other occurrences of these words", with a preview. */
+export function OfferBar() {
+  const offer = useEditor((s) => s.offer);
+  const readOnly = useEditor((s) => s.save.readOnly);
+  const [preview, setPreview] = useState<ChangeRow[] | null>(null);
+  if (!offer || readOnly) return null;
+  const n = offer.matches.length;
+  return (
+    <div
+      role="region"
+      aria-label="Label other occurrences"
+      className="border-b border-slate-200 px-3 py-1 text-xs dark:border-slate-700"
+    >
+      <div className="flex flex-wrap items-center gap-2">
+        <span>
+          “{offer.words.join(' ')}” occurs {n} more time{n === 1 ? '' : 's'} not labelled{' '}
+          {offer.type}.
+        </span>
+        <button
+          type="button"
+          className={smallButton}
+          onClick={() => {
+            const doc = useEditor.getState().doc;
+            const tr = doc ? labelMatches(doc, offer.matches, offer.type) : null;
+            setPreview(doc && tr ? previewTransaction(doc, tr) : []);
+          }}
+        >
+          Label the {n} other occurrence{n === 1 ? '' : 's'}…
+        </button>
+        <label className="flex items-center gap-1">
+          <input
+            type="checkbox"
+            checked={!offer.caseSensitive}
+            onChange={(e) => offerOtherOccurrences(offer.span, offer.type, !e.target.checked)}
+          />
+          Ignore case
+        </label>
+        <button
+          type="button"
+          className={smallButton}
+          onClick={() => useEditor.setState({ offer: null })}
+        >
+          Dismiss
+        </button>
+      </div>
+      {preview && (
+        <ChangePreview
+          title={`Label as ${offer.type}`}
+          rows={preview}
+          onApply={() => {
+            acceptOffer();
+            setPreview(null);
+          }}
+          onCancel={() => setPreview(null)}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { changeList, changesToJsonl, revertChange } from '../../core/edit/preview';
+import { dispatch, moveCursor, useEditor } from '../../store/editor-store';
+import { ChangeLine } from '../checks/ChangePreview';
+import { SidePanel, smallButton } from '../checks/SidePanel';
+import { downloadBytes } from '../import-export/download';
+
+/** Changes listed at once. */
+const SHOWN = 300;
+
+/**
+ * The diff against the file: every run of changed tags (sentence, tokens, old → new), each
+ * revertible on its own; the list exports as JSON Lines.
+ */
+export function ChangesPanel() {
+  const { doc, fileName, readOnly } = useEditor(
+    useShallow((s) => ({ doc: s.doc, fileName: s.fileName, readOnly: s.save.readOnly })),
+  );
+  const rows = useMemo(() => (doc ? changeList(doc) : []), [doc]);
+  if (!doc) return null;
+  const exportJsonl = () => {
+    const text = changesToJsonl(doc, fileName, rows);
+    downloadBytes(new TextEncoder().encode(text), `${fileName}.changes.jsonl`);
+  };
+  return (
+    <SidePanel
+      panel="changes"
+      title="Changes"
+      header={
+        <>
+          <span className="text-sm">({rows.length})</span>
+          <button
+            type="button"
+            className={smallButton}
+            disabled={rows.length === 0}
+            onClick={exportJsonl}
+          >
+            Export changes (JSON Lines)
+          </button>
+        </>
+      }
+    >
+      {rows.length === 0 && <p className="p-3">No changes yet: the tags are as in the file.</p>}
+      <ol>
+        {rows.slice(0, SHOWN).map((r) => (
+          <li
+            key={`${r.sentence}:${r.start}`}
+            className="flex items-start gap-2 border-b border-slate-100 px-3 py-1 dark:border-slate-800"
+          >
+            <button
+              type="button"
+              className="font-mono text-xs hover:underline"
+              onClick={() => moveCursor({ s: r.sentence, t: r.start })}
+              aria-label={`Go to sentence ${r.sentence + 1}`}
+            >
+              #{r.sentence + 1}
+            </button>
+            <span className="flex-1">
+              <ChangeLine row={r} />
+            </span>
+            <button
+              type="button"
+              className={smallButton}
+              disabled={readOnly}
+              onClick={() => {
+                const d = useEditor.getState().doc;
+                if (d) dispatch(revertChange(d, r));
+              }}
+              aria-label={`Revert change in sentence ${r.sentence + 1} at token ${r.start + 1}`}
+            >
+              Revert
+            </button>
+          </li>
+        ))}
+        {rows.length > SHOWN && (
+          <li className="p-3 text-xs">… and {rows.length - SHOWN} more (all are in the export)</li>
+        )}
+      </ol>
+    </SidePanel>
+  );
+}

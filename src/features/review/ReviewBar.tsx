@@ -1,0 +1,101 @@
+import { useShallow } from 'zustand/react/shallow';
+import { filterCounts, goToNext, setFilter, type NextKind } from '../../store/checks';
+import { setReviewed, useEditor, type Filter } from '../../store/editor-store';
+import { smallButton } from '../checks/SidePanel';
+
+const FILTERS: readonly [Filter, string][] = [
+  ['all', 'All sentences'],
+  ['matches', 'Search matches'],
+  ['changed', 'Changed'],
+  ['problems', 'With problems'],
+  ['inconsistent', 'With inconsistencies'],
+  ['unreviewed', 'Unreviewed'],
+];
+
+const NEXT: readonly [NextKind, string, string][] = [
+  ['unreviewed', 'Next unreviewed', 'N'],
+  ['problem', 'Next problem', 'E'],
+  ['inconsistency', 'Next inconsistency', 'I'],
+];
+
+/**
+ * Review progress and the list filter: reviewed / total as a progress bar, mark the cursor's
+ * sentence reviewed, jump to the next unreviewed sentence, problem or inconsistency, and show
+ * only the sentences of a kind (with live counts).
+ */
+export function ReviewBar() {
+  const st = useEditor(
+    useShallow((s) => ({
+      // a string, not an object: useShallow compares one level deep
+      counts: JSON.stringify(filterCounts(s)),
+      filter: s.filter,
+      shown: s.visible ? s.visible.length : (s.doc?.sentences.length ?? 0),
+      reviewedCount: s.reviewed.size,
+      total: s.doc?.sentences.length ?? 0,
+      cursorReviewed: s.reviewed.has(s.cursor.s),
+      cursor: s.cursor.s,
+      readOnly: s.save.readOnly,
+    })),
+  );
+  const counts = JSON.parse(st.counts) as Record<Filter, number>;
+  const pct = st.total > 0 ? (100 * st.reviewedCount) / st.total : 0;
+  return (
+    <div className="flex flex-wrap items-center gap-2 border-b border-slate-200 px-3 py-1 text-xs dark:border-slate-700">
+      <label className="flex items-center gap-1">
+        Show
+        <select
+          aria-label="Filter sentences"
+          value={st.filter}
+          onChange={(e) => setFilter(e.target.value as Filter)}
+          className="rounded border border-slate-300 bg-white px-1 dark:border-slate-600 dark:bg-slate-800"
+        >
+          {FILTERS.map(([f, label]) => (
+            <option key={f} value={f}>
+              {label} ({counts[f]})
+            </option>
+          ))}
+        </select>
+      </label>
+      {st.filter !== 'all' && (
+        <>
+          <span>{st.shown} shown</span>
+          <button type="button" className={smallButton} onClick={() => setFilter(st.filter)}>
+            Refresh
+          </button>
+        </>
+      )}
+      <span className="ml-2 flex items-center gap-1">
+        Reviewed
+        <progress
+          aria-label="Reviewed sentences"
+          max={st.total}
+          value={st.reviewedCount}
+          className="h-2 w-28 accent-emerald-600"
+        />
+        {st.reviewedCount} / {st.total} ({pct.toFixed(pct > 0 && pct < 1 ? 1 : 0)}%)
+      </span>
+      <button
+        type="button"
+        className={smallButton}
+        disabled={st.readOnly || st.total === 0}
+        onClick={() => setReviewed([st.cursor], !st.cursorReviewed)}
+        title="V"
+      >
+        {st.cursorReviewed
+          ? `Unmark sentence ${st.cursor + 1}`
+          : `Mark sentence ${st.cursor + 1} reviewed`}
+      </button>
+      {NEXT.map(([kind, text, key]) => (
+        <button
+          key={kind}
+          type="button"
+          className={smallButton}
+          onClick={() => goToNext(kind)}
+          title={key}
+        >
+          {text}
+        </button>
+      ))}
+    </div>
+  );
+}

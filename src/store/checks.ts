@@ -1,0 +1,379 @@
+// Corpus-wide checks around the open document: the consistency analysis (in a worker, updated
+// per edit), search, the list filter, review marks and "next …" navigation, and the offer to
+// label the other occurrences of what was just labelled.
+import type { Finding, Occurrence } from '../core/checks/consistency';
+import { applyVariant } from '../core/checks/consistency';
+import type { CorpusDocument } from '../core/model/document';
+import { repairSentences, sentencesWithIssue } from '../core/review/tag-issues';
+import type { DiagnosticCode } from '../core/diagnostics';
+import {
+  labelMatches,
+  otherOccurrences,
+  search,
+  type Match,
+  type SearchQuery,
+} from '../core/search/search';
+import { startConsistency, type ConsistencyJob } from '../workers/consistency-client';
+import { regexSearchInWorker, SearchTimeout } from '../workers/search-client';
+import { startParse } from '../workers/parse-client';
+import {
+  dispatch,
+  moveCursor,
+  useEditor,
+  type EditorState,
+  type Filter,
+  IDLE_CONSISTENCY,
+} from './editor-store';
+
+// ---- consistency ---------------------------------------------------------------------------
+
+let job: ConsistencyJob | null = null;
+let jobDoc: CorpusDocument | null = null;
+let jobEvidence: EditorState['evidence'] | null = null;
+let pending = 0;
+
+function flaggedSentences(findings: readonly Finding[]): Set<number> {
+  const out = new Set<number>();
+  for (const f of findings)
+    for (const o of f.occurrences) if (o.source === 0 && o.flagged) out.add(o.sentence);
+  return out;
+}
+
+function restart(st: EditorState): void {
+  job?.stop();
+  job = null;
+  jobDoc = st.doc;
+  jobEvidence = st.evidence;
+  if (!st.doc || st.doc.refused) {
+    useEditor.setState({ consistency: IDLE_CONSISTENCY });
+    return;
+  }
+  useEditor.setState({ consistency: { ...IDLE_CONSISTENCY, status: 'running' } });
+  const sources = [
+    { name: st.fileName, doc: st.doc, evidenceOnly: false },
+    ...st.evidence.map((e) => ({ name: e.name, doc: e.doc, evidenceOnly: true })),
+  ];
+  const mine = startConsistency(
+    sources,
+    (findings, ms) => {
+      if (job !== mine) return;
+      useEditor.setState({
+        consistency: {
+          status: 'ready',
+          findings,
+          flagged: flaggedSentences(findings),
+          error: '',
+          ms,
+        },
+      });
+    },
+    (message) => {
+      if (job !== mine) return;
+      useEditor.setState({
+        consistency: { ...IDLE_CONSISTENCY, status: 'failed', error: message },
+      });
+    },
+  );
+  job = mine;
+}
+
+/** Sends the sentences that changed since the worker's copy (edit, undo, redo alike). */
+function sync(): void {
+  pending = 0;
+  const st = useEditor.getState();
+  if (st.importState.phase === 'parsing') return;
+  if (!st.doc || !jobDoc || st.doc.tokens !== jobDoc.tokens || st.evidence !== jobEvidence) {
+    restart(st);
+    return;
+  }
+  if (st.doc === jobDoc) return;
+  const changed: { index: number; tags: readonly string[] }[] = [];
+  const a = jobDoc.sentences;
+  const b = st.doc.sentences;
+  for (let i = 0; i < b.length; i++) {
+    const s = b[i];
+    if (s && s !== a[i] && s.tags !== a[i]?.tags) changed.push({ index: i, tags: s.tags });
+  }
+  jobDoc = st.doc;
+  if (changed.length > 0) job?.update(changed);
+}
+
+/** Keeps the consistency worker in step with the open document. Call once at start. */
+export function watchConsistency(): void {
+  useEditor.subscribe((st, prev) => {
+    if (st.doc === prev.doc && st.evidence === prev.evidence && st.importState === prev.importState)
+      return;
+    // After the frame: the worker's bookkeeping never delays painting an edit.
+    if (!pending) pending = window.setTimeout(sync, 0);
+  });
+}
+
+/** Applies a variant of a finding to chosen occurrences (of the open document) in one step. */
+export function applyFindingVariant(
+  finding: Finding,
+  variant: number,
+  occurrences: readonly Occurrence[],
+): boolean {
+  const doc = useEditor.getState().doc;
+  if (!doc) return false;
+  const mine = occurrences.filter((o) => o.source === 0);
+  return dispatch(applyVariant(doc, finding, variant, mine));
+}
+
+/** Opens a file as evidence only: read-only, used by the consistency check, never exported. */
+export async function addEvidence(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const result = await startParse(bytes, {}, () => undefined).result;
+  if (result.document.refused || result.document.sentences.length === 0)
+    return `${file.name}: nothing to use as evidence`;
+  useEditor.setState((st) => ({
+    evidence: [...st.evidence, { name: file.name, doc: result.document }],
+  }));
+  return `${file.name}: ${result.document.sentences.length} sentences added as evidence`;
+}
+
+/** Drops an evidence file. */
+export function removeEvidence(index: number): void {
+  useEditor.setState((st) => ({ evidence: st.evidence.filter((_, i) => i !== index) }));
+}
+
+// ---- search --------------------------------------------------------------------------------
+
+let searchSeq = 0;
+
+/** Runs a search; regex searches run in a worker and are stopped past the time limit. */
+export async function runSearch(query: SearchQuery): Promise<void> {
+  const st = useEditor.getState();
+  const doc = st.doc;
+  if (!doc) return;
+  const seq = ++searchSeq;
+  if (query.kind !== 'regex') {
+    const result = search(doc, query);
+    useEditor.setState({ search: { query, result, running: false, error: '' } });
+    refreshMatchesFilter();
+    return;
+  }
+  if (query.source === '') {
+    useEditor.setState({ search: { query, result: null, running: false, error: '' } });
+    return;
+  }
+  useEditor.setState({ search: { query, result: null, running: true, error: '' } });
+  try {
+    const result = await regexSearchInWorker(doc, query.source, query.caseSensitive);
+    if (seq !== searchSeq) return;
+    useEditor.setState({ search: { query, result, running: false, error: '' } });
+    refreshMatchesFilter();
+  } catch (e) {
+    if (seq !== searchSeq) return;
+    const error =
+      e instanceof SearchTimeout
+        ? `Search stopped: ${e.message}. Simplify the pattern (nested repeats like (a+)+ can take forever).`
+        : `Not a valid regular expression: ${(e as Error).message}`;
+    useEditor.setState({ search: { query, result: null, running: false, error } });
+  }
+}
+
+/** Labels every current search match as `type` in one undoable step. */
+export function labelAllMatches(type: string): boolean {
+  const st = useEditor.getState();
+  if (!st.doc || !st.search.result) return false;
+  return dispatch(labelMatches(st.doc, st.search.result.matches, type));
+}
+
+// ---- filter and navigation -------------------------------------------------------------------
+
+// Both caches are keyed by objects that never change: a search result, a token table (edits
+// never change which sentences are quarantined). The filter counts run on every store change.
+const matchCache = new WeakMap<object, number[]>();
+const quarantineCache = new WeakMap<object, number[]>();
+
+function matchSentences(st: EditorState): number[] {
+  const result = st.search.result;
+  if (!result) return [];
+  let out = matchCache.get(result);
+  if (!out) {
+    out = [];
+    for (const m of result.matches) if (out[out.length - 1] !== m.sentence) out.push(m.sentence);
+    matchCache.set(result, out);
+  }
+  return out;
+}
+
+function quarantined(st: EditorState): number[] {
+  const doc = st.doc;
+  if (!doc) return [];
+  let out = quarantineCache.get(doc.tokens);
+  if (!out) {
+    out = [];
+    doc.sentences.forEach((s, i) => s.quarantined && out?.push(i));
+    quarantineCache.set(doc.tokens, out);
+  }
+  return out;
+}
+
+function problemSentences(st: EditorState): number[] {
+  const q = quarantined(st);
+  const list =
+    q.length > 0 ? [...new Set([...st.tagIssues.keys(), ...q])] : [...st.tagIssues.keys()];
+  return list.sort((a, b) => a - b);
+}
+
+/** The sentences each filter would show (ascending). */
+export function filterSentences(st: EditorState, filter: Filter): number[] | null {
+  const n = st.doc?.sentences.length ?? 0;
+  switch (filter) {
+    case 'all':
+      return null;
+    case 'matches':
+      return matchSentences(st);
+    case 'changed':
+      return [...st.changedBySentence.keys()].sort((a, b) => a - b);
+    case 'problems':
+      return problemSentences(st);
+    case 'inconsistent':
+      return [...st.consistency.flagged].sort((a, b) => a - b);
+    case 'unreviewed': {
+      const out: number[] = [];
+      for (let i = 0; i < n; i++) if (!st.reviewed.has(i)) out.push(i);
+      return out;
+    }
+  }
+}
+
+/** Live counts for the filter menu (sentences each filter would show). */
+export function filterCounts(st: EditorState): Record<Filter, number> {
+  const n = st.doc?.sentences.length ?? 0;
+  return {
+    all: n,
+    matches: matchSentences(st).length,
+    changed: st.changedBySentence.size,
+    // the tag-issue index skips quarantined sentences, so the two never overlap
+    problems: st.tagIssues.size + quarantined(st).length,
+    inconsistent: st.consistency.flagged.size,
+    unreviewed: n - st.reviewed.size,
+  };
+}
+
+/**
+ * Shows only the sentences of a filter. The list is fixed when set (a sentence does not vanish
+ * under the cursor when an edit resolves it); set the filter again to refresh it.
+ */
+export function setFilter(filter: Filter): void {
+  const st = useEditor.getState();
+  const list = filterSentences(st, filter);
+  const visible = list ? Int32Array.from(list) : null;
+  const first = visible?.[0];
+  const keep = !visible || indexIn(visible, st.cursor.s) >= 0;
+  useEditor.setState((s) => ({
+    filter,
+    visible,
+    cursor: keep || first === undefined ? s.cursor : { s: first, t: 0 },
+    anchor: null,
+    scrollRequest: s.scrollRequest + 1,
+  }));
+}
+
+function refreshMatchesFilter(): void {
+  if (useEditor.getState().filter === 'matches') setFilter('matches');
+}
+
+/** Position of sentence `s` in a sorted list, or -1. */
+export function indexIn(list: Int32Array, s: number): number {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = list[mid] as number;
+    if (v === s) return mid;
+    if (v < s) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** The row of sentence `s` in the list as shown (nearest row when it is filtered out). */
+export function rowOf(st: Pick<EditorState, 'visible'>, s: number): number {
+  const v = st.visible;
+  if (!v) return s;
+  let lo = 0;
+  let hi = v.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((v[mid] as number) < s) lo = mid + 1;
+    else hi = mid;
+  }
+  return Math.min(lo, Math.max(0, v.length - 1));
+}
+
+/** The sentence `delta` rows away from sentence `s` in the list as shown (clamped). */
+export function sentenceAtOffset(st: EditorState, s: number, delta: number): number {
+  const v = st.visible;
+  const n = st.doc?.sentences.length ?? 0;
+  if (!v) return Math.min(n - 1, Math.max(0, s + delta));
+  if (v.length === 0) return s;
+  const row = Math.min(v.length - 1, Math.max(0, rowOf(st, s) + delta));
+  return v[row] as number;
+}
+
+/** Kinds of "next …" navigation. */
+export type NextKind = 'unreviewed' | 'problem' | 'inconsistency';
+
+/** Moves the cursor to the next sentence of a kind after the cursor (wrapping). False if none. */
+export function goToNext(kind: NextKind): boolean {
+  const st = useEditor.getState();
+  const n = st.doc?.sentences.length ?? 0;
+  const is = (i: number) =>
+    kind === 'unreviewed'
+      ? !st.reviewed.has(i)
+      : kind === 'problem'
+        ? st.tagIssues.has(i)
+        : st.consistency.flagged.has(i);
+  for (let k = 1; k <= n; k++) {
+    const i = (st.cursor.s + k) % n;
+    if (is(i)) {
+      moveCursor({ s: i, t: 0 });
+      return true;
+    }
+  }
+  return false;
+}
+
+// ---- problems --------------------------------------------------------------------------------
+
+/** Repairs the tag sequences of sentences (one, or all with an issue of a kind) in one step. */
+export function repairSentencesNow(sentences: readonly number[]): boolean {
+  const doc = useEditor.getState().doc;
+  return doc ? dispatch(repairSentences(doc, sentences)) : false;
+}
+
+/** The sentences "fix all of this kind" repairs. */
+export function sentencesOfKind(code: DiagnosticCode): number[] {
+  return sentencesWithIssue(useEditor.getState().tagIssues, code);
+}
+
+// ---- label all occurrences -------------------------------------------------------------------
+
+/** After a labelling: offers to label the other occurrences of the same words. */
+export function offerOtherOccurrences(span: Match, type: string, caseSensitive = true): void {
+  const doc = useEditor.getState().doc;
+  const s = doc?.sentences[span.sentence];
+  if (!doc || !s) return;
+  const matches = otherOccurrences(doc, span, caseSensitive, type);
+  const words: string[] = [];
+  for (let t = span.start; t < span.end; t++) {
+    const k = s.first + t;
+    words.push(doc.text.slice(doc.tokens.tokenStart[k], doc.tokens.tokenEnd[k]));
+  }
+  useEditor.setState({
+    offer: matches.length > 0 ? { type, words, span, caseSensitive, matches } : null,
+  });
+}
+
+/** Applies the offer: labels the offered occurrences (all, or the chosen ones) in one step. */
+export function acceptOffer(chosen?: readonly Match[]): boolean {
+  const st = useEditor.getState();
+  if (!st.doc || !st.offer) return false;
+  const ok = dispatch(labelMatches(st.doc, chosen ?? st.offer.matches, st.offer.type));
+  if (ok) useEditor.setState({ offer: null });
+  return ok;
+}

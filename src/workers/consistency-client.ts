@@ -1,0 +1,46 @@
+import type { Finding } from '../core/checks/consistency';
+import type { CorpusDocument } from '../core/model/document';
+import { packResult } from '../core/model/pack';
+import type { ConsistencyReply, ConsistencyRequest } from './consistency-protocol';
+
+/** A consistency analysis living in a worker: started for a corpus, then told about edits. */
+export interface ConsistencyJob {
+  update(sentences: readonly { index: number; tags: readonly string[] }[]): void;
+  stop(): void;
+}
+
+/**
+ * Starts the analysis of `sources` (the open document first, then evidence-only files) in a
+ * worker; `onFindings` gets the ranked findings after the analysis and after each update.
+ */
+export function startConsistency(
+  sources: readonly { name: string; doc: CorpusDocument; evidenceOnly: boolean }[],
+  onFindings: (findings: readonly Finding[], ms: number) => void,
+  onError: (message: string) => void,
+): ConsistencyJob {
+  const worker = new Worker(new URL('./consistency.worker.ts', import.meta.url), {
+    type: 'module',
+  });
+  const gen = 1;
+  worker.onmessage = (e: MessageEvent<ConsistencyReply>) => {
+    const m = e.data;
+    if (m.gen !== gen) return;
+    if (m.type === 'findings') onFindings(m.findings, m.ms);
+    else onError(m.message);
+  };
+  worker.onerror = (e) => onError(e.message || 'the consistency worker failed');
+  const post = (m: ConsistencyRequest) => worker.postMessage(m);
+  post({
+    type: 'init',
+    gen,
+    sources: sources.map((s) => ({
+      name: s.name,
+      evidenceOnly: s.evidenceOnly,
+      packed: packResult({ document: s.doc, diagnostics: [], diagnosticCounts: new Map() }),
+    })),
+  });
+  return {
+    update: (sentences) => post({ type: 'update', gen, sentences }),
+    stop: () => worker.terminate(),
+  };
+}

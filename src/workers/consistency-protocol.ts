@@ -1,0 +1,30 @@
+import type { Finding } from '../core/checks/consistency';
+import type { PackedResult } from '../core/model/pack';
+
+/** Messages to the consistency worker. `gen` ties replies to the corpus they were asked for. */
+export type ConsistencyRequest =
+  | {
+      readonly type: 'init';
+      readonly gen: number;
+      readonly sources: readonly {
+        readonly name: string;
+        readonly evidenceOnly: boolean;
+        readonly packed: PackedResult;
+      }[];
+    }
+  | {
+      readonly type: 'update';
+      readonly gen: number;
+      /** New tags of sentences of source 0 (the open document) that changed. */
+      readonly sentences: readonly { readonly index: number; readonly tags: readonly string[] }[];
+    };
+
+/** Replies: the ranked findings after an init or update, or why it failed. */
+export type ConsistencyReply =
+  | {
+      readonly type: 'findings';
+      readonly gen: number;
+      readonly findings: readonly Finding[];
+      readonly ms: number;
+    }
+  | { readonly type: 'error'; readonly gen: number; readonly message: string };

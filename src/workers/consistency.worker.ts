@@ -1,0 +1,68 @@
+// Runs the corpus-wide consistency analysis off the main thread and keeps its index, so an
+// edit costs an incremental update here, not a new analysis.
+import { ConsistencyIndex, type ConsistencySource, type Finding } from '../core/checks/consistency';
+import type { CorpusDocument } from '../core/model/document';
+import { unpackResult } from '../core/model/pack';
+import type { ConsistencyReply, ConsistencyRequest } from './consistency-protocol';
+
+interface WorkerScope {
+  onmessage: ((e: MessageEvent<ConsistencyRequest>) => void) | null;
+  postMessage(message: ConsistencyReply): void;
+}
+const scope = self as unknown as WorkerScope;
+
+/** Unflagged places sent per variant: enough to show examples; the counts stay exact. */
+const EXAMPLES = 25;
+
+/**
+ * Keeps every flagged place but only a few examples of the others: a word like "the" has
+ * 29,000 places, and copying them all to the page after every edit would cost more than the
+ * analysis. The UI says when a finding's places are trimmed.
+ */
+function trim(f: Finding): Finding {
+  if (f.occurrences.length <= EXAMPLES * f.variants.length) return f;
+  const seen = new Map<number, number>();
+  const occurrences = f.occurrences.filter((o) => {
+    if (o.flagged) return true;
+    const n = seen.get(o.variant) ?? 0;
+    seen.set(o.variant, n + 1);
+    return n < EXAMPLES;
+  });
+  return { ...f, occurrences };
+}
+
+let index: ConsistencyIndex | null = null;
+let doc: CorpusDocument | null = null;
+
+scope.onmessage = (e) => {
+  const m = e.data;
+  const t0 = performance.now();
+  try {
+    if (m.type === 'init') {
+      const sources: ConsistencySource[] = m.sources.map((s) => ({
+        name: s.name,
+        evidenceOnly: s.evidenceOnly,
+        doc: unpackResult(s.packed).document,
+      }));
+      doc = sources[0]?.doc ?? null;
+      index = new ConsistencyIndex(sources);
+    } else {
+      if (!index || !doc) return;
+      const sentences = doc.sentences.slice();
+      for (const u of m.sentences) {
+        const s = sentences[u.index];
+        if (s) sentences[u.index] = { ...s, tags: u.tags };
+      }
+      doc = { ...doc, sentences };
+      index.update(
+        0,
+        doc,
+        m.sentences.map((u) => u.index),
+      );
+    }
+    const findings = index.findings().map(trim);
+    scope.postMessage({ type: 'findings', gen: m.gen, findings, ms: performance.now() - t0 });
+  } catch (err) {
+    scope.postMessage({ type: 'error', gen: m.gen, message: String(err) });
+  }
+};

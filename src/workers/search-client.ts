@@ -1,0 +1,75 @@
+import type { CorpusDocument } from '../core/model/document';
+import { packResult } from '../core/model/pack';
+import type { SearchResult } from '../core/search/search';
+import type { SearchReply, SearchRequest } from './search-protocol';
+
+/** How long a regex search may run before the worker is stopped (the issue asks ~200 ms). */
+export const REGEX_TIME_LIMIT_MS = 200;
+
+/** Raised when a regex search ran past the time limit and was stopped. */
+export class SearchTimeout extends Error {}
+
+let worker: Worker | null = null;
+/** The token table the worker holds: tokens never change, so edits do not reload it. */
+let loaded: CorpusDocument['tokens'] | null = null;
+let nextId = 1;
+
+function post(w: Worker, m: SearchRequest): void {
+  w.postMessage(m);
+}
+
+/**
+ * Runs a regex search over `doc` in a worker. Rejects with SearchTimeout when it runs past
+ * the limit (the worker is terminated, so a pattern like `(a+)+$` cannot hang anything), and
+ * with an Error when the pattern does not compile. Tags are not searched, only tokens.
+ */
+export function regexSearchInWorker(
+  doc: CorpusDocument,
+  source: string,
+  caseSensitive: boolean,
+  limitMs = REGEX_TIME_LIMIT_MS,
+): Promise<SearchResult> {
+  if (!worker) {
+    worker = new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module' });
+    loaded = null;
+  }
+  const w = worker;
+  // Tokens never change, so the worker keeps the document until another one is opened.
+  if (loaded !== doc.tokens) {
+    post(w, {
+      type: 'load',
+      packed: packResult({ document: doc, diagnostics: [], diagnosticCounts: new Map() }),
+    });
+    loaded = doc.tokens;
+  }
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    let timer = 0;
+    const done = () => {
+      clearTimeout(timer);
+      w.removeEventListener('message', onMessage);
+    };
+    const onMessage = (e: MessageEvent<SearchReply>) => {
+      if (e.data.id !== id) return;
+      // The clock starts when the worker starts the search, not while it loads the document.
+      if (e.data.type === 'started') {
+        timer = window.setTimeout(stop, limitMs);
+        return;
+      }
+      done();
+      if (e.data.type === 'result') resolve(e.data.result);
+      else reject(new Error(e.data.message));
+    };
+    w.addEventListener('message', onMessage);
+    const stop = () => {
+      done();
+      w.terminate();
+      if (worker === w) {
+        worker = null;
+        loaded = null;
+      }
+      reject(new SearchTimeout(`the pattern ran past ${limitMs} ms and was stopped`));
+    };
+    post(w, { type: 'regex', id, source, flags: caseSensitive ? 'gu' : 'giu' });
+  });
+}

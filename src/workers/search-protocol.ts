@@ -1,0 +1,18 @@
+import type { PackedResult } from '../core/model/pack';
+import type { SearchResult } from '../core/search/search';
+
+/** Messages to the regex search worker. */
+export type SearchRequest =
+  | { readonly type: 'load'; readonly packed: PackedResult }
+  | {
+      readonly type: 'regex';
+      readonly id: number;
+      readonly source: string;
+      readonly flags: string;
+    };
+
+/** A finished search, or a pattern that does not compile. */
+export type SearchReply =
+  | { readonly type: 'started'; readonly id: number }
+  | { readonly type: 'result'; readonly id: number; readonly result: SearchResult }
+  | { readonly type: 'error'; readonly id: number; readonly message: string };
