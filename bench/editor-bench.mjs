@@ -164,6 +164,33 @@ async function measure(browser, file) {
   const work = await page.evaluate(() => window.__work);
   await page.getByRole('status', { name: 'Save status: Saved' }).waitFor({ timeout: 20_000 });
 
+  // consistency: the full analysis in its worker, then edit → findings up to date (end to end)
+  const consistency = await page.evaluate(async () => {
+    const entries = (n) => performance.getEntriesByName(n);
+    for (let i = 0; i < 600 && entries('retag:consistency-ready').length === 0; i++)
+      await new Promise((r) => setTimeout(r, 100));
+    const full = entries('retag:consistency-ready').at(-1)?.detail.ms ?? NaN;
+    await new Promise((r) => setTimeout(r, 1000));
+    const updates = [];
+    const worker = [];
+    for (let i = 0; i < 7; i++) {
+      const before = entries('retag:consistency-update').length;
+      const t0 = performance.now();
+      document
+        .querySelector('[role="grid"]')
+        .dispatchEvent(new KeyboardEvent('keydown', { key: i % 2 ? '1' : '2', bubbles: true }));
+      for (let k = 0; k < 100 && entries('retag:consistency-update').length === before; k++)
+        await new Promise((r) => setTimeout(r, 5));
+      const e = entries('retag:consistency-update').at(-1);
+      if (entries('retag:consistency-update').length > before) {
+        updates.push(e.startTime - t0);
+        worker.push(e.detail.ms);
+      }
+      await new Promise((r) => setTimeout(r, 300));
+    }
+    return { full, updates, worker };
+  });
+
   // bytes the last edit's transaction wrote (op record + document record + session record)
   const idbBytes = await page.evaluate(
     () =>
@@ -219,7 +246,7 @@ async function measure(browser, file) {
   const exportMs = Date.now() - t0;
   const domRows = await grid.getByRole('row').count();
   await context.close();
-  return { open, lat, work, idbBytes, longTasks, heap, exportMs, domRows };
+  return { open, lat, work, idbBytes, longTasks, heap, exportMs, domRows, consistency };
 }
 
 // vite itself, not through npx: killing npx would leave vite running.
@@ -279,6 +306,22 @@ try {
       ),
     ],
     ['JS heap after GC (MB)  target ≤ 300 at 1M', ...rows.map((r) => fmt(r.heap))],
+    [
+      'consistency: full analysis in its worker (ms)  target ≤ 3000 at 1M',
+      ...rows.map((r) => fmt(r.consistency.full)),
+    ],
+    [
+      'consistency: edit → findings up to date, median (ms)  target ≤ 100',
+      ...rows.map((r) =>
+        r.consistency.updates.length ? fmt(median(r.consistency.updates)) : 'n/a',
+      ),
+    ],
+    [
+      'consistency: worker time per edit, median (ms)',
+      ...rows.map((r) =>
+        r.consistency.worker.length ? fmt(median(r.consistency.worker), 1) : 'n/a',
+      ),
+    ],
     ['IndexedDB bytes written for one edit  target ≤ 4096', ...rows.map((r) => String(r.idbBytes))],
     ['export (click → download, ms)  target ≤ 1000 at 1M', ...rows.map((r) => String(r.exportMs))],
     ['rows in the DOM', ...rows.map((r) => String(r.domRows))],

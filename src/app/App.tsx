@@ -47,7 +47,7 @@ export function App() {
       <ImportProgress />
       {hasDoc && <DialectBar />}
       <div className="flex min-h-0 flex-1">
-        <main className="flex min-w-0 flex-1 flex-col">
+        <main className="relative flex min-w-0 flex-1 flex-col">
           {hasDoc && <LabelPalette />}
           {hasDoc && <EntityBar />}
           {hasDoc && <OfferBar />}

@@ -53,10 +53,16 @@ function restart(st: EditorState): void {
     { name: st.fileName, doc: st.doc, evidenceOnly: false },
     ...st.evidence.map((e) => ({ name: e.name, doc: e.doc, evidenceOnly: true })),
   ];
+  let first = true;
   const mine = startConsistency(
     sources,
     (findings, ms) => {
       if (job !== mine) return;
+      // for the benchmark: when findings arrived, and how long the worker took
+      performance.mark(first ? 'retag:consistency-ready' : 'retag:consistency-update', {
+        detail: { ms },
+      });
+      first = false;
       useEditor.setState({
         consistency: {
           status: 'ready',

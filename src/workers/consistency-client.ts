@@ -22,11 +22,22 @@ export function startConsistency(
     type: 'module',
   });
   const gen = 1;
+  /** The findings received so far, by id: replies carry only the ones that changed. */
+  let known = new Map<string, Finding>();
   worker.onmessage = (e: MessageEvent<ConsistencyReply>) => {
     const m = e.data;
     if (m.gen !== gen) return;
-    if (m.type === 'findings') onFindings(m.findings, m.ms);
-    else onError(m.message);
+    if (m.type === 'findings') {
+      const next = new Map<string, Finding>();
+      for (const f of m.changed) known.set(f.id, f);
+      const findings = m.order.map((id) => {
+        const f = known.get(id) as Finding;
+        next.set(id, f);
+        return f;
+      });
+      known = next;
+      onFindings(findings, m.ms);
+    } else onError(m.message);
   };
   worker.onerror = (e) => onError(e.message || 'the consistency worker failed');
   const post = (m: ConsistencyRequest) => worker.postMessage(m);

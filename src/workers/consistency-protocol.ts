@@ -19,12 +19,18 @@ export type ConsistencyRequest =
       readonly sentences: readonly { readonly index: number; readonly tags: readonly string[] }[];
     };
 
-/** Replies: the ranked findings after an init or update, or why it failed. */
+/**
+ * Replies: the ranked findings after an init or update, or why it failed. Only findings that
+ * changed since the last reply are sent in full; `order` lists every finding's id in rank
+ * order (an edit changes a handful of 2,000 findings, and copying them all costs more than
+ * the analysis).
+ */
 export type ConsistencyReply =
   | {
       readonly type: 'findings';
       readonly gen: number;
-      readonly findings: readonly Finding[];
+      readonly order: readonly string[];
+      readonly changed: readonly Finding[];
       readonly ms: number;
     }
   | { readonly type: 'error'; readonly gen: number; readonly message: string };

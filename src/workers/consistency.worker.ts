@@ -32,6 +32,8 @@ function trim(f: Finding): Finding {
 }
 
 let index: ConsistencyIndex | null = null;
+/** The findings (as the index returned them) the page has, by id. */
+let sent = new Map<string, Finding>();
 let doc: CorpusDocument | null = null;
 
 scope.onmessage = (e) => {
@@ -46,6 +48,7 @@ scope.onmessage = (e) => {
       }));
       doc = sources[0]?.doc ?? null;
       index = new ConsistencyIndex(sources);
+      sent = new Map();
     } else {
       if (!index || !doc) return;
       const sentences = doc.sentences.slice();
@@ -60,8 +63,17 @@ scope.onmessage = (e) => {
         m.sentences.map((u) => u.index),
       );
     }
-    const findings = index.findings().map(trim);
-    scope.postMessage({ type: 'findings', gen: m.gen, findings, ms: performance.now() - t0 });
+    const findings = index.findings();
+    // The index keeps a finding's object while its words are unaffected: send only new ones.
+    const changed: Finding[] = [];
+    const next = new Map<string, Finding>();
+    for (const f of findings) {
+      next.set(f.id, f);
+      if (sent.get(f.id) !== f) changed.push(trim(f));
+    }
+    sent = next;
+    const order = findings.map((f) => f.id);
+    scope.postMessage({ type: 'findings', gen: m.gen, order, changed, ms: performance.now() - t0 });
   } catch (err) {
     scope.postMessage({ type: 'error', gen: m.gen, message: String(err) });
   }

@@ -6,7 +6,10 @@ import { useEditor } from '../../store/editor-store';
 import { ChangePreview } from '../checks/ChangePreview';
 import { smallButton } from '../checks/SidePanel';
 
-/** After a labelling: "label the N other occurrences of these words", with a preview. */
+/**
+ * After a labelling: "label the N other occurrences of these words", with a preview. It floats
+ * over the list, so appearing never moves the rows under the annotator's cursor.
+ */
 export function OfferBar() {
   const offer = useEditor((s) => s.offer);
   const readOnly = useEditor((s) => s.save.readOnly);
@@ -17,7 +20,7 @@ export function OfferBar() {
     <div
       role="region"
       aria-label="Label other occurrences"
-      className="border-b border-slate-200 px-3 py-1 text-xs dark:border-slate-700"
+      className="absolute inset-x-3 bottom-3 z-10 rounded border border-blue-300 bg-white px-3 py-2 text-xs shadow-lg dark:border-blue-700 dark:bg-slate-900"
     >
       <div className="flex flex-wrap items-center gap-2">
         <span>

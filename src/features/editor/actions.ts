@@ -19,6 +19,10 @@ import {
   type LastAction,
 } from '../../store/editor-store';
 
+/** How long labelling must pause before "label the other occurrences" is offered. */
+const OFFER_DELAY_MS = 400;
+let offerTimer: ReturnType<typeof setTimeout> | undefined;
+
 /** Labels the selection (or the token at the cursor) with `type`; relabels an entity under a bare cursor. */
 export function applyLabel(type: string): boolean {
   const st = useEditor.getState();
@@ -35,8 +39,10 @@ export function applyLabel(type: string): boolean {
     const span = relabel
       ? { sentence: sel.s, start: under.start, end: under.end }
       : { sentence: sel.s, start: sel.start, end: sel.end };
-    // After the frame: looking for the words elsewhere never delays painting the edit.
-    setTimeout(() => offerOtherOccurrences(span, type), 0);
+    // Once labelling pauses: a scan of a 1M-token corpus must not slow a run of keypresses.
+    clearTimeout(offerTimer);
+    if (useEditor.getState().offer) useEditor.setState({ offer: null });
+    offerTimer = setTimeout(() => offerOtherOccurrences(span, type), OFFER_DELAY_MS);
   }
   return ok;
 }
