@@ -187,7 +187,35 @@ test('label the other occurrences after labelling; review marks persist; changes
     before: ['O'],
     after: ['B-Application'],
   });
+  await changes.getByText('Whole sentence, file vs now').first().click();
+  const diff = changes.getByLabel('Sentence 5, file vs now');
+  await expect(diff).toContainText('wireless');
+  await expect(diff).toContainText('B-Application');
   await changes.getByRole('button', { name: /Revert change in sentence 5/ }).click();
   await expect(counter(page)).toHaveText('4 tags changed in 3 sentences');
   await page.screenshot({ path: test.info().outputPath('changes.png') });
+});
+
+test('a second file opened as evidence only counts in the analysis and is never exported', async ({
+  page,
+}) => {
+  const path = test.info().outputPath('evidence.conll');
+  writeFileSync(path, 'the\tO\nnetwork\tO\nfailed\tO\n\nour\tO\nnetwork\tO\n');
+  await openSample(page);
+  await consistencyReady(page);
+  const panel = page.getByRole('complementary', { name: 'Inconsistencies' });
+  await expect(panel.getByRole('button', { name: /“network”/ })).toContainText('no entity ×5');
+  await panel.getByLabel('Open a file as evidence only').setInputFiles(path);
+  await expect(panel).toContainText('evidence.conll: 2 sentences added as evidence');
+  await expect(panel.getByRole('button', { name: /“network”/ })).toContainText('no entity ×7', {
+    timeout: 20_000,
+  });
+  await panel.getByRole('button', { name: /“network”/ }).click();
+  await expect(panel.getByRole('region', { name: 'Variant no entity' })).toContainText(
+    'evidence.conll:2',
+  );
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export' }).click();
+  const got = readFileSync(await (await download).path());
+  expect(got.equals(sharedBytes(`seeds/${SAMPLE}`))).toBe(true);
 });

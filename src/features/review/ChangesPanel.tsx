@@ -1,10 +1,35 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { changeList, changesToJsonl, revertChange } from '../../core/edit/preview';
+import { tokenText } from '../../core/model/document';
 import { dispatch, moveCursor, useEditor } from '../../store/editor-store';
 import { ChangeLine } from '../checks/ChangePreview';
 import { SidePanel, smallButton } from '../checks/SidePanel';
 import { downloadBytes } from '../import-export/download';
+
+/** A sentence's tags as in the file and as now, token by token (changed ones marked). */
+function SentenceDiff({ index }: { index: number }) {
+  const doc = useEditor((s) => s.doc);
+  const s = doc?.sentences[index];
+  if (!doc || !s) return null;
+  return (
+    <span aria-label={`Sentence ${index + 1}, file vs now`} className="flex flex-wrap gap-x-2 py-1">
+      {Array.from({ length: s.length }, (_, t) => {
+        const changed = s.tags[t] !== s.originalTags[t];
+        return (
+          <span
+            key={t}
+            className={`inline-flex flex-col font-mono leading-4 ${changed ? 'rounded bg-amber-100 px-0.5 dark:bg-amber-900' : ''}`}
+          >
+            <span className="font-sans text-sm">{tokenText(doc, s, t)}</span>
+            <span>{s.originalTags[t]}</span>
+            <span className={changed ? 'font-semibold' : ''}>{s.tags[t]}</span>
+          </span>
+        );
+      })}
+    </span>
+  );
+}
 
 /** Changes listed at once. */
 const SHOWN = 300;
@@ -58,6 +83,12 @@ export function ChangesPanel() {
             </button>
             <span className="flex-1">
               <ChangeLine row={r} />
+              <details className="text-xs">
+                <summary className="cursor-pointer text-slate-600 dark:text-slate-400">
+                  Whole sentence, file vs now
+                </summary>
+                <SentenceDiff index={r.sentence} />
+              </details>
             </span>
             <button
               type="button"
