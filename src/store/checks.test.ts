@@ -1,7 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { conll, parseText } from '../core/testing/fixtures';
-import { filterCounts, filterSentences, indexIn, rowOf, sentenceAtOffset } from './checks';
-import { setDocument, setReviewed, useEditor } from './editor-store';
+import { labelSpan } from '../core/edit/commands';
+import {
+  filterCounts,
+  filterSentences,
+  goToNext,
+  indexIn,
+  offerOtherOccurrences,
+  rowOf,
+  sentenceAtOffset,
+  setFilter,
+} from './checks';
+import {
+  dispatch,
+  moveCursor,
+  setDocument,
+  setReviewed,
+  undoEdit,
+  useEditor,
+} from './editor-store';
 
 describe('the filtered list', () => {
   it('maps sentences to rows and moves by rows, staying inside the filter', () => {
@@ -15,6 +32,9 @@ describe('the filtered list', () => {
     expect(sentenceAtOffset(st, 2, 1)).toBe(5);
     expect(sentenceAtOffset(st, 9, 1)).toBe(9);
     expect(sentenceAtOffset(st, 5, -10)).toBe(2);
+    // from a sentence the filter hides, one row down is the next shown sentence, not the one after
+    expect(sentenceAtOffset(st, 3, 1)).toBe(5);
+    expect(sentenceAtOffset(st, 3, -1)).toBe(2);
   });
 
   it('counts and lists each filter from the live state', () => {
@@ -40,5 +60,41 @@ describe('the filtered list', () => {
     expect(filterSentences(st, 'problems')).toEqual([0]);
     expect(filterSentences(st, 'unreviewed')).toEqual([0, 2]);
     expect(filterSentences(st, 'all')).toBeNull();
+  });
+
+  it('never leaves the cursor on a hidden sentence; next … stays inside the filter', () => {
+    const doc = parseText(conll('a/O b/I-X', 'c/O', 'd/O', 'e/I-Y'), { scheme: 'iob2' }).document;
+    setDocument({
+      docId: null,
+      fileName: 'f',
+      doc,
+      options: {},
+      diagnostics: [],
+      diagnosticCounts: new Map(),
+    });
+    setFilter('problems');
+    expect([...(useEditor.getState().visible ?? [])]).toEqual([0, 3]);
+    expect(goToNext('unreviewed')).toBe(true);
+    expect(useEditor.getState().cursor.s).toBe(3); // 1 and 2 are unreviewed but hidden
+    moveCursor({ s: 1, t: 0 });
+    expect(useEditor.getState().visible).toBeNull();
+    expect(useEditor.getState().filter).toBe('all');
+  });
+
+  it('an undo drops the label-all offer', () => {
+    const doc = parseText(conll('a/O b/O', 'a/O'), { scheme: 'iob2' }).document;
+    setDocument({
+      docId: null,
+      fileName: 'f',
+      doc,
+      options: {},
+      diagnostics: [],
+      diagnosticCounts: new Map(),
+    });
+    dispatch(labelSpan(useEditor.getState().doc!, 0, 0, 1, 'X'));
+    offerOtherOccurrences({ sentence: 0, start: 0, end: 1 }, 'X');
+    expect(useEditor.getState().offer?.matches).toHaveLength(1);
+    undoEdit();
+    expect(useEditor.getState().offer).toBeNull();
   });
 });

@@ -166,11 +166,12 @@ export async function runSearch(query: SearchQuery): Promise<void> {
   useEditor.setState({ search: { query, result: null, running: true, error: '' } });
   try {
     const result = await regexSearchInWorker(doc, query.source, query.caseSensitive);
-    if (seq !== searchSeq) return;
+    // another search, or another document, since: these matches are not for it
+    if (seq !== searchSeq || useEditor.getState().doc?.tokens !== doc.tokens) return;
     useEditor.setState({ search: { query, result, running: false, error: '' } });
     refreshMatchesFilter();
   } catch (e) {
-    if (seq !== searchSeq) return;
+    if (seq !== searchSeq || useEditor.getState().doc?.tokens !== doc.tokens) return;
     const error =
       e instanceof SearchTimeout
         ? `Search stopped: ${e.message}. Simplify the pattern (nested repeats like (a+)+ can take forever).`
@@ -179,11 +180,23 @@ export async function runSearch(query: SearchQuery): Promise<void> {
   }
 }
 
+/**
+ * The matches of the current search in the current document: label and tag searches are run
+ * again (edits since may have moved them); word and regex matches stand, as tokens never change.
+ */
+export function currentMatches(): readonly Match[] {
+  const st = useEditor.getState();
+  const q = st.search.query;
+  if (!st.doc || !q || !st.search.result) return [];
+  if (q.kind === 'label' || q.kind === 'tags' || q.kind === 'entityStart')
+    return search(st.doc, q).matches;
+  return st.search.result.matches;
+}
+
 /** Labels every current search match as `type` in one undoable step. */
 export function labelAllMatches(type: string): boolean {
-  const st = useEditor.getState();
-  if (!st.doc || !st.search.result) return false;
-  return dispatch(labelMatches(st.doc, st.search.result.matches, type));
+  const doc = useEditor.getState().doc;
+  return doc ? dispatch(labelMatches(doc, currentMatches(), type)) : false;
 }
 
 // ---- filter and navigation -------------------------------------------------------------------
@@ -317,7 +330,9 @@ export function sentenceAtOffset(st: EditorState, s: number, delta: number): num
   const n = st.doc?.sentences.length ?? 0;
   if (!v) return Math.min(n - 1, Math.max(0, s + delta));
   if (v.length === 0) return s;
-  const row = Math.min(v.length - 1, Math.max(0, rowOf(st, s) + delta));
+  // From a hidden sentence, rowOf is already the next row: one step down lands on it.
+  const from = indexIn(v, s) < 0 && delta > 0 ? rowOf(st, s) - 1 : rowOf(st, s);
+  const row = Math.min(v.length - 1, Math.max(0, from + delta));
   return v[row] as number;
 }
 
@@ -334,8 +349,13 @@ export function goToNext(kind: NextKind): boolean {
       : kind === 'problem'
         ? st.tagIssues.has(i)
         : st.consistency.flagged.has(i);
-  for (let k = 1; k <= n; k++) {
-    const i = (st.cursor.s + k) % n;
+  // With a filter, only the sentences it shows.
+  const v = st.visible;
+  const count = v ? v.length : n;
+  const start = v ? rowOf(st, st.cursor.s) - (indexIn(v, st.cursor.s) < 0 ? 1 : 0) : st.cursor.s;
+  for (let k = 1; k <= count; k++) {
+    const r = (((start + k) % count) + count) % count;
+    const i = v ? (v[r] as number) : r;
     if (is(i)) {
       moveCursor({ s: i, t: 0 });
       return true;

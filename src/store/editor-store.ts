@@ -291,11 +291,13 @@ function travel(kind: 'undo' | 'redo'): boolean {
   useEditor.setState((s) => ({
     ...afterSteps(st, t.doc, t.steps),
     history: t.history,
+    offer: null,
     ...(first
       ? {
           cursor: { s: first.sentence, t: first.start },
           anchor: null,
           scrollRequest: s.scrollRequest + 1,
+          ...reveal(s, first.sentence),
         }
       : {}),
   }));
@@ -307,13 +309,41 @@ function travel(kind: 'undo' | 'redo'): boolean {
 export function moveCursor(to: Pos, extend = false, scroll = true): void {
   useEditor.setState((st) => {
     const anchor = extend && to.s === st.cursor.s ? (st.anchor ?? st.cursor) : null;
-    return { cursor: to, anchor, scrollRequest: scroll ? st.scrollRequest + 1 : st.scrollRequest };
+    return {
+      cursor: to,
+      anchor,
+      scrollRequest: scroll ? st.scrollRequest + 1 : st.scrollRequest,
+      ...reveal(st, to.s),
+    };
   });
 }
 
 /** Selects tokens [start, end) of a sentence (cursor at the end, anchor at the start). */
 export function selectRange(s: number, start: number, end: number): void {
-  useEditor.setState({ cursor: { s, t: end - 1 }, anchor: { s, t: start } });
+  useEditor.setState((st) => ({
+    cursor: { s, t: end - 1 },
+    anchor: { s, t: start },
+    ...reveal(st, s),
+  }));
+}
+
+/**
+ * The cursor never sits on a sentence the filter hides (label keys would edit a row nobody
+ * sees): moving there (a panel's "go to", undo, "next …") shows all sentences again.
+ */
+function reveal(st: EditorState, s: number): Partial<EditorState> {
+  const v = st.visible;
+  if (!v) return {};
+  let lo = 0;
+  let hi = v.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const x = v[mid] as number;
+    if (x === s) return {};
+    if (x < s) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return { filter: 'all', visible: null, scrollRequest: st.scrollRequest + 1 };
 }
 
 /** The selected token range of the cursor's sentence, or the cursor token alone. */

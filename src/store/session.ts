@@ -51,7 +51,7 @@ export async function initApp(): Promise<void> {
     const st = useEditor.getState();
     if (
       (st.save.status === 'memory' || st.save.status === 'unsaved') &&
-      st.history.done.length > 0
+      (st.history.done.length > 0 || st.reviewed.size > 0)
     ) {
       e.preventDefault();
     }
@@ -160,7 +160,9 @@ export async function restoreDoc(docId: string, cursor?: Pos): Promise<boolean> 
     history: rebuilt.history,
     reviewed: rebuilt.reviewed,
     cursor,
-    restored: rebuilt.applied > 0 ? Math.max(1, rebuilt.history.done.length) : 0,
+    restored: stored.ops.slice(0, rebuilt.applied).some((op) => op.kind !== 'review')
+      ? Math.max(1, rebuilt.history.done.length)
+      : 0,
   });
   if (owned) await markOpened(db, docId, cursor ?? { s: 0, t: 0 }).catch(() => undefined);
   return true;
@@ -217,19 +219,11 @@ async function parseWithProgress(fileName: string, bytes: Uint8Array, options: W
     (progress) => useEditor.setState((st) => ({ importState: { ...st.importState, progress } })),
     (first) => {
       const st = useEditor.getState();
-      before = {
-        docId: st.docId,
-        fileName: st.fileName,
-        doc: st.doc,
-        options: st.options,
-        diagnostics: st.diagnostics,
-        diagnosticCounts: st.diagnosticCounts,
-        labels: st.labels,
-        changedBySentence: st.changedBySentence,
-        changedTags: st.changedTags,
-        history: st.history,
-        cursor: st.cursor,
-      };
+      // everything a document brings (checks, review marks, filters too), not the save status
+      const shown: Partial<Record<keyof EditorState, unknown>> = { ...st };
+      delete shown.importState;
+      delete shown.save;
+      before = shown as Partial<EditorState>;
       showPreview(fileName, first);
     },
   );

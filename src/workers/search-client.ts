@@ -13,6 +13,8 @@ let worker: Worker | null = null;
 /** The token table the worker holds: tokens never change, so edits do not reload it. */
 let loaded: CorpusDocument['tokens'] | null = null;
 let nextId = 1;
+/** Stops the search in progress (its promise rejects), if any. */
+let stopRunning: (() => void) | null = null;
 
 function post(w: Worker, m: SearchRequest): void {
   w.postMessage(m);
@@ -29,6 +31,9 @@ export function regexSearchInWorker(
   caseSensitive: boolean,
   limitMs = REGEX_TIME_LIMIT_MS,
 ): Promise<SearchResult> {
+  // A new search replaces a running one: the worker is stopped rather than left to finish
+  // (or hang) before it gets to the new pattern.
+  stopRunning?.();
   if (!worker) {
     worker = new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module' });
     loaded = null;
@@ -48,6 +53,7 @@ export function regexSearchInWorker(
     const done = () => {
       clearTimeout(timer);
       w.removeEventListener('message', onMessage);
+      stopRunning = null;
     };
     const onMessage = (e: MessageEvent<SearchReply>) => {
       if (e.data.id !== id) return;
@@ -61,15 +67,17 @@ export function regexSearchInWorker(
       else reject(new Error(e.data.message));
     };
     w.addEventListener('message', onMessage);
-    const stop = () => {
+    const kill = (message: string) => {
       done();
       w.terminate();
       if (worker === w) {
         worker = null;
         loaded = null;
       }
-      reject(new SearchTimeout(`the pattern ran past ${limitMs} ms and was stopped`));
+      reject(new SearchTimeout(message));
     };
+    const stop = () => kill(`the pattern ran past ${limitMs} ms and was stopped`);
+    stopRunning = () => kill('replaced by a new search');
     post(w, { type: 'regex', id, source, flags: caseSensitive ? 'gu' : 'giu' });
   });
 }

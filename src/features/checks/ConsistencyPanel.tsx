@@ -137,9 +137,12 @@ function FindingDetail({ finding, readOnly }: { finding: Finding; readOnly: bool
   const editable = finding.occurrences.filter(
     (o) => o.source === 0 && !finding.variants[o.variant]?.crossing,
   );
-  const [chosen, setChosen] = useState<Set<Occurrence>>(
-    () => new Set(editable.filter((o) => o.flagged)),
+  // Keyed by place, not by object: each update from the worker brings new objects.
+  const placeKey = (o: Occurrence) => `${o.sentence}:${o.start}:${o.end}`;
+  const [chosenKeys, setChosen] = useState<Set<string>>(
+    () => new Set(editable.filter((o) => o.flagged).map(placeKey)),
   );
+  const chosen = new Set(editable.filter((o) => chosenKeys.has(placeKey(o))));
   const [preview, setPreview] = useState<{
     variant: number;
     rows: ChangeRow[];
@@ -240,11 +243,11 @@ function FindingDetail({ finding, readOnly }: { finding: Finding; readOnly: bool
                     <input
                       type="checkbox"
                       aria-label={`Select sentence ${o.sentence + 1} token ${o.start + 1}`}
-                      checked={chosen.has(o)}
+                      checked={chosenKeys.has(placeKey(o))}
                       onChange={(e) => {
-                        const next = new Set(chosen);
-                        if (e.target.checked) next.add(o);
-                        else next.delete(o);
+                        const next = new Set(chosenKeys);
+                        if (e.target.checked) next.add(placeKey(o));
+                        else next.delete(placeKey(o));
                         setChosen(next);
                       }}
                     />

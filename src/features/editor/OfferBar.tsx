@@ -13,7 +13,14 @@ import { smallButton } from '../checks/SidePanel';
 export function OfferBar() {
   const offer = useEditor((s) => s.offer);
   const readOnly = useEditor((s) => s.save.readOnly);
-  const [preview, setPreview] = useState<ChangeRow[] | null>(null);
+  const doc = useEditor((s) => s.doc);
+  // A preview belongs to one offer on one version of the document; any change hides it.
+  const [shown, setPreview] = useState<{
+    rows: ChangeRow[];
+    offer: unknown;
+    doc: unknown;
+  } | null>(null);
+  const preview = shown && shown.offer === offer && shown.doc === doc ? shown.rows : null;
   if (!offer || readOnly) return null;
   const n = offer.matches.length;
   return (
@@ -31,9 +38,8 @@ export function OfferBar() {
           type="button"
           className={smallButton}
           onClick={() => {
-            const doc = useEditor.getState().doc;
             const tr = doc ? labelMatches(doc, offer.matches, offer.type) : null;
-            setPreview(doc && tr ? previewTransaction(doc, tr) : []);
+            setPreview({ rows: doc && tr ? previewTransaction(doc, tr) : [], offer, doc });
           }}
         >
           Label the {n} other occurrence{n === 1 ? '' : 's'}…

@@ -42,7 +42,11 @@ export function applyLabel(type: string): boolean {
     // Once labelling pauses: a scan of a 1M-token corpus must not slow a run of keypresses.
     clearTimeout(offerTimer);
     if (useEditor.getState().offer) useEditor.setState({ offer: null });
-    offerTimer = setTimeout(() => offerOtherOccurrences(span, type), OFFER_DELAY_MS);
+    const labelled = useEditor.getState().doc;
+    offerTimer = setTimeout(() => {
+      // not if anything changed since (an undo, another edit, another document)
+      if (useEditor.getState().doc === labelled) offerOtherOccurrences(span, type);
+    }, OFFER_DELAY_MS);
   }
   return ok;
 }

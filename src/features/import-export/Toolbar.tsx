@@ -1,7 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { isSequenceCode } from '../../core/review/tag-issues';
-import { redoEdit, setPanel, undoEdit, useEditor } from '../../store/editor-store';
+import {
+  redoEdit,
+  setPanel,
+  undoEdit,
+  useEditor,
+  type EditorState,
+} from '../../store/editor-store';
 import type { DocRecord } from '../../store/persistence/db';
 import {
   currentHandle,
@@ -24,6 +30,26 @@ const STATUS_TEXT = {
   memory: 'Memory only',
 } as const;
 
+// Counted once per index/list object (both are replaced, never mutated): the toolbar's
+// selector runs on every store change, cursor moves included.
+const issueTotals = new WeakMap<object, number>();
+const fileProblemTotals = new WeakMap<object, number>();
+
+function problemCount(issues: EditorState['tagIssues'], diagnostics: EditorState['diagnostics']) {
+  let a = issueTotals.get(issues);
+  if (a === undefined) {
+    a = 0;
+    for (const l of issues.values()) a += l.length;
+    issueTotals.set(issues, a);
+  }
+  let b = fileProblemTotals.get(diagnostics);
+  if (b === undefined) {
+    b = diagnostics.filter((d) => d.severity !== 'info' && !isSequenceCode(d.code)).length;
+    fileProblemTotals.set(diagnostics, b);
+  }
+  return a + b;
+}
+
 /** The top bar: file actions, history, save status, change counter, navigation, panels. */
 export function Toolbar() {
   const st = useEditor(
@@ -37,9 +63,7 @@ export function Toolbar() {
       changedTags: s.changedTags,
       changedSentences: s.changedBySentence.size,
       sentences: s.doc?.sentences.length ?? 0,
-      problems:
-        [...s.tagIssues.values()].reduce((a, l) => a + l.length, 0) +
-        s.diagnostics.filter((d) => d.severity !== 'info' && !isSequenceCode(d.code)).length,
+      problems: problemCount(s.tagIssues, s.diagnostics),
       inconsistencies: s.consistency.findings.length,
       panel: s.panel,
     })),

@@ -6,6 +6,7 @@ import { dispatch, moveCursor, useEditor } from '../../store/editor-store';
 import { ChangeLine } from '../checks/ChangePreview';
 import { SidePanel, smallButton } from '../checks/SidePanel';
 import { downloadBytes } from '../import-export/download';
+import { useSettled } from './use-settled';
 
 /** A sentence's tags as in the file and as now, token by token (changed ones marked). */
 function SentenceDiff({ index }: { index: number }) {
@@ -42,7 +43,8 @@ export function ChangesPanel() {
   const { doc, fileName, readOnly } = useEditor(
     useShallow((s) => ({ doc: s.doc, fileName: s.fileName, readOnly: s.save.readOnly })),
   );
-  const rows = useMemo(() => (doc ? changeList(doc) : []), [doc]);
+  const settled = useSettled(doc);
+  const rows = useMemo(() => (settled ? changeList(settled) : []), [settled]);
   if (!doc) return null;
   const exportJsonl = () => {
     const text = changesToJsonl(doc, fileName, rows);

@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { corpusStats } from '../../core/review/stats';
 import { useEditor } from '../../store/editor-store';
 import { SidePanel } from '../checks/SidePanel';
+import { useSettled } from './use-settled';
 import { swatch } from '../palette/swatches';
 
 /** Statistics: counts, and entities per label in the file and now as a bar chart. */
@@ -16,7 +17,8 @@ export function StatsPanel() {
       labelIndex: s.labels.index,
     })),
   );
-  const st = useMemo(() => (doc ? corpusStats(doc) : null), [doc]);
+  const settled = useSettled(doc);
+  const st = useMemo(() => (settled ? corpusStats(settled) : null), [settled]);
   if (!st) return null;
   const max = Math.max(1, ...[...st.byLabel.values()].flat());
   const figures: [string, string][] = [

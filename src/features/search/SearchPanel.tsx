@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { previewTransaction, type ChangeRow } from '../../core/edit/preview';
 import { tokenText } from '../../core/model/document';
 import { labelMatches, type SearchQuery } from '../../core/search/search';
-import { labelAllMatches, runSearch, setFilter } from '../../store/checks';
+import { currentMatches, labelAllMatches, runSearch, setFilter } from '../../store/checks';
 import { selectRange, useEditor } from '../../store/editor-store';
 import { ChangePreview } from '../checks/ChangePreview';
 import { SidePanel, smallButton } from '../checks/SidePanel';
@@ -52,9 +52,16 @@ export function SearchPanel() {
   const [text, setText] = useState('');
   const [caseSensitive, setCaseSensitive] = useState(false);
   const [label, setLabel] = useState('');
-  const [preview, setPreview] = useState<ChangeRow[] | null>(null);
+  const doc = useEditor((s) => s.doc);
+  // A preview belongs to one result, label and version of the document; any change hides it.
+  const [shown, setPreview] = useState<{
+    rows: ChangeRow[];
+    key: readonly unknown[];
+  } | null>(null);
   const result = search.result;
   const target = label || names[0] || '';
+  const previewKey = [result, target, doc];
+  const preview = shown && shown.key.every((k, i) => k === previewKey[i]) ? shown.rows : null;
 
   const submit = () => void runSearch(queryOf(mode, text, caseSensitive));
   return (
@@ -141,9 +148,8 @@ export function SearchPanel() {
             className={smallButton}
             disabled={readOnly || !target}
             onClick={() => {
-              const doc = useEditor.getState().doc;
-              const tr = doc ? labelMatches(doc, result.matches, target) : null;
-              setPreview(doc && tr ? previewTransaction(doc, tr) : []);
+              const tr = doc ? labelMatches(doc, currentMatches(), target) : null;
+              setPreview({ rows: doc && tr ? previewTransaction(doc, tr) : [], key: previewKey });
             }}
           >
             Label all matches…
