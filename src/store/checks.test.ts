@@ -20,6 +20,19 @@ import {
   useEditor,
 } from './editor-store';
 
+/** Opens a small IOB2 document built from sentence specs in the store. */
+function open(...sentences: string[]): void {
+  const doc = parseText(conll(...sentences), { scheme: 'iob2' }).document;
+  setDocument({
+    docId: null,
+    fileName: 'f',
+    doc,
+    options: {},
+    diagnostics: [],
+    diagnosticCounts: new Map(),
+  });
+}
+
 describe('the filtered list', () => {
   it('maps sentences to rows and moves by rows, staying inside the filter', () => {
     const visible = Int32Array.from([2, 5, 9]);
@@ -38,15 +51,7 @@ describe('the filtered list', () => {
   });
 
   it('counts and lists each filter from the live state', () => {
-    const doc = parseText(conll('a/O b/I-X', 'c/O', 'd/B-Y e/O'), { scheme: 'iob2' }).document;
-    setDocument({
-      docId: null,
-      fileName: 'f',
-      doc,
-      options: {},
-      diagnostics: [],
-      diagnosticCounts: new Map(),
-    });
+    open('a/O b/I-X', 'c/O', 'd/B-Y e/O');
     setReviewed([1], true);
     const st = useEditor.getState();
     expect(filterCounts(st)).toEqual({
@@ -63,15 +68,7 @@ describe('the filtered list', () => {
   });
 
   it('never leaves the cursor on a hidden sentence; next … stays inside the filter', () => {
-    const doc = parseText(conll('a/O b/I-X', 'c/O', 'd/O', 'e/I-Y'), { scheme: 'iob2' }).document;
-    setDocument({
-      docId: null,
-      fileName: 'f',
-      doc,
-      options: {},
-      diagnostics: [],
-      diagnosticCounts: new Map(),
-    });
+    open('a/O b/I-X', 'c/O', 'd/O', 'e/I-Y');
     setFilter('problems');
     expect([...(useEditor.getState().visible ?? [])]).toEqual([0, 3]);
     expect(goToNext('unreviewed')).toBe(true);
@@ -82,15 +79,7 @@ describe('the filtered list', () => {
   });
 
   it('an undo drops the label-all offer', () => {
-    const doc = parseText(conll('a/O b/O', 'a/O'), { scheme: 'iob2' }).document;
-    setDocument({
-      docId: null,
-      fileName: 'f',
-      doc,
-      options: {},
-      diagnostics: [],
-      diagnosticCounts: new Map(),
-    });
+    open('a/O b/O', 'a/O');
     dispatch(labelSpan(useEditor.getState().doc!, 0, 0, 1, 'X'));
     offerOtherOccurrences({ sentence: 0, start: 0, end: 1 }, 'X');
     expect(useEditor.getState().offer?.matches).toHaveLength(1);
