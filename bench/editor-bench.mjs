@@ -1,11 +1,11 @@
 // npm run bench — the editor in Chromium (Playwright), at 10k, 100k and 1M tokens (slices of
 // ../shared/corpora/scale/scale-1m.conll). Prints a table of medians; never a pass/fail.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium.mjs';
+import { startPreview } from './preview-server.mjs';
 
 const SCALE = resolve(process.cwd(), '../shared/corpora/scale/scale-1m.conll');
 const PORT = 4179;
@@ -35,18 +35,6 @@ function slice(tokens) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p95 = (xs) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))];
-
-async function waitForServer(url) {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`no server at ${url}`);
-}
 
 async function measure(browser, file) {
   const context = await browser.newContext({
@@ -249,22 +237,8 @@ async function measure(browser, file) {
   return { open, lat, work, idbBytes, longTasks, heap, exportMs, domRows, consistency };
 }
 
-// vite itself, not through npx: killing npx would leave vite running.
-const server = spawn(
-  process.execPath,
-  [
-    'node_modules/vite/bin/vite.js',
-    'preview',
-    '--host',
-    '127.0.0.1',
-    '--port',
-    String(PORT),
-    '--strictPort',
-  ],
-  { stdio: 'ignore' },
-);
+const server = await startPreview(PORT);
 try {
-  await waitForServer(`http://127.0.0.1:${PORT}/`);
   const extra = (process.env.CHROMIUM_EXTRA ?? '').split(' ').filter(Boolean);
   const browser = await chromium.launch({
     executablePath: findChromium(),
@@ -345,5 +319,5 @@ try {
     '  (a frame is 16.7 ms: "next frame painted" includes the wait for it, on top of the work)',
   );
 } finally {
-  server.kill();
+  server.stop();
 }

@@ -1,22 +1,9 @@
 // dev aid (not shipped): trace 20 relabel keypresses and sum main-thread phases per keypress
-import { spawn } from 'node:child_process';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium.mjs';
+import { startPreview } from './preview-server.mjs';
 const PORT = 4180;
-const server = spawn(
-  process.execPath,
-  [
-    'node_modules/vite/bin/vite.js',
-    'preview',
-    '--host',
-    '127.0.0.1',
-    '--port',
-    String(PORT),
-    '--strictPort',
-  ],
-  { stdio: 'ignore' },
-);
-await new Promise((r) => setTimeout(r, 1500));
+const server = await startPreview(PORT);
 try {
   const browser = await chromium.launch({
     executablePath: findChromium(),
@@ -71,5 +58,5 @@ try {
   for (const [k, v] of top) console.log(`${(v / N).toFixed(2).padStart(8)} ms/key  ${k}`);
   await browser.close();
 } finally {
-  server.kill();
+  server.stop();
 }

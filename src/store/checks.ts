@@ -3,7 +3,7 @@
 // label the other occurrences of what was just labelled.
 import type { Finding, Occurrence } from '../core/checks/consistency';
 import { applyVariant } from '../core/checks/consistency';
-import type { CorpusDocument } from '../core/model/document';
+import { sentenceTokens, type CorpusDocument } from '../core/model/document';
 import { repairSentences, sentencesWithIssue } from '../core/review/tag-issues';
 import type { DiagnosticCode } from '../core/diagnostics';
 import {
@@ -385,11 +385,7 @@ export function offerOtherOccurrences(span: Match, type: string, caseSensitive =
   const s = doc?.sentences[span.sentence];
   if (!doc || !s) return;
   const matches = otherOccurrences(doc, span, caseSensitive, type);
-  const words: string[] = [];
-  for (let t = span.start; t < span.end; t++) {
-    const k = s.first + t;
-    words.push(doc.text.slice(doc.tokens.tokenStart[k], doc.tokens.tokenEnd[k]));
-  }
+  const words = sentenceTokens(doc, s).slice(span.start, span.end);
   useEditor.setState({
     offer: matches.length > 0 ? { type, words, span, caseSensitive, matches } : null,
   });

@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { clearSpan, type Transaction } from '../edit/commands';
+import { clearSpan } from '../edit/commands';
 import { applyTransaction } from '../edit/history';
 import { parse } from '../format/parse';
 import { tokenText, type CorpusDocument } from '../model/document';
-import { applyStep, invertStep } from '../model/edit';
 import type { Scheme } from '../scheme/schemes';
 import { conll, parseText } from '../testing/fixtures';
 import {
@@ -19,6 +18,7 @@ import {
   type Occurrence,
 } from './consistency';
 import { foldWord } from './corpus-table';
+import { applyChecked } from '../testing/check-transaction';
 
 const SEED = resolve(process.cwd(), '../shared/seeds/multipath-tcp.bio.txt');
 const seedDoc = () => parse(new Uint8Array(readFileSync(SEED))).document;
@@ -32,22 +32,6 @@ const docOf = (scheme: Scheme | undefined, ...sentences: string[]) =>
 const one = (...sentences: string[]) => analyzeConsistency([src(docOf('iob2', ...sentences))]);
 const byWords = (fs: readonly Finding[], words: string) =>
   fs.find((f) => f.words.join(' ') === words);
-
-/** Applies a transaction; checks that undo restores the original and the steps survive JSON. */
-function applyChecked(doc: CorpusDocument, tr: Transaction): CorpusDocument {
-  const after = applyTransaction(doc, tr)!;
-  expect(after).not.toBeNull();
-  const viaJson = applyTransaction(doc, JSON.parse(JSON.stringify(tr)) as Transaction)!;
-  expect(viaJson.sentences.map((s) => s.tags)).toEqual(after.sentences.map((s) => s.tags));
-  let back = after;
-  for (const step of [...tr.steps].reverse()) {
-    const r = applyStep(back, invertStep(step));
-    expect(r.ok).toBe(true);
-    if (r.ok) back = r.doc;
-  }
-  expect(back.sentences.map((s) => s.tags)).toEqual(doc.sentences.map((s) => s.tags));
-  return after;
-}
 
 describe('foldWord', () => {
   it('lower-cases and drops a plain plural "s" of Latin-letter words of 4+ letters', () => {

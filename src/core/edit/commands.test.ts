@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { applyStep, invertStep, type SetTagsStep } from '../model/edit';
 import { parse } from '../format/parse';
 import type { Scheme } from '../scheme/schemes';
+import { applyChecked } from '../testing/check-transaction';
 import { tags as t } from '../testing/fixtures';
 import {
   clearSpan,
@@ -29,18 +29,7 @@ function run(
   const doc = docOf(tagSpec, scheme);
   const tr = cmd(doc);
   if (!tr) return null;
-  const after = applyTransaction(doc, tr);
-  expect(after).not.toBeNull();
-  const viaJson = applyTransaction(doc, JSON.parse(JSON.stringify(tr)) as Transaction);
-  expect(viaJson?.sentences[0]?.tags).toEqual(after?.sentences[0]?.tags);
-  let back = after!;
-  for (const step of [...tr.steps].reverse()) {
-    const r = applyStep(back, invertStep(step as SetTagsStep));
-    expect(r.ok).toBe(true);
-    if (r.ok) back = r.doc;
-  }
-  expect(back.sentences[0]?.tags).toEqual(doc.sentences[0]?.tags);
-  return after!.sentences[0]!.tags.join(' ');
+  return applyChecked(doc, tr).sentences[0]!.tags.join(' ');
 }
 
 describe('labelSpan writes well-formed tags in the document scheme', () => {

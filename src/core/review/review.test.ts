@@ -1,10 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { labelSpan, type Transaction } from '../edit/commands';
+import { labelSpan } from '../edit/commands';
 import { applyTransaction, replay, type Op } from '../edit/history';
 import { changeList, changesToJsonl, previewTransaction, revertChange } from '../edit/preview';
-import { applyStep, invertStep } from '../model/edit';
-import type { CorpusDocument } from '../model/document';
+import { applyStep } from '../model/edit';
 import { conll, parseText } from '../testing/fixtures';
 import { corpusStats } from './stats';
 import {
@@ -14,25 +13,9 @@ import {
   sentencesWithIssue,
   updateTagIssues,
 } from './tag-issues';
+import { applyChecked } from '../testing/check-transaction';
 
 const doc = (...s: string[]) => parseText(conll(...s), { scheme: 'iob2' }).document;
-
-/** Applies a transaction; checks the steps survive JSON and undo restores every sentence. */
-function apply(d: CorpusDocument, tr: Transaction | null): CorpusDocument {
-  expect(tr).not.toBeNull();
-  const next = applyTransaction(d, tr!)!;
-  expect(next).not.toBeNull();
-  const viaJson = applyTransaction(d, JSON.parse(JSON.stringify(tr)) as Transaction);
-  expect(viaJson?.sentences.map((s) => s.tags)).toEqual(next.sentences.map((s) => s.tags));
-  let back = next;
-  for (const step of [...tr!.steps].reverse()) {
-    const r = applyStep(back, invertStep(step));
-    expect(r.ok).toBe(true);
-    if (r.ok) back = r.doc;
-  }
-  expect(back.sentences.map((s) => s.tags)).toEqual(d.sentences.map((s) => s.tags));
-  return next;
-}
 
 describe('tag issues', () => {
   const d = doc('a/O b/I-X c/O', 'd/B-X e/I-Y', 'f/O g/O', 'h/I-Y i/O');
@@ -49,7 +32,7 @@ describe('tag issues', () => {
     const ix = buildTagIssues(d);
     const tr = repairSentences(d, sentencesWithIssue(ix, 'W_I_WITHOUT_B'));
     expect(tr?.steps.map((s) => s.sentence)).toEqual([0, 3]);
-    const next = apply(d, tr);
+    const next = applyChecked(d, tr);
     expect(next.sentences[0]?.tags).toEqual(['O', 'B-X', 'O']);
     expect(next.sentences[3]?.tags).toEqual(['B-Y', 'O']);
     const after = updateTagIssues(ix, next, [0, 3]);
@@ -109,8 +92,8 @@ describe('previews and the change list', () => {
     ]);
   });
   it('lists changes against the file, exports them as JSON Lines, and reverts one', () => {
-    let cur = apply(d, labelSpan(d, 0, 0, 2, 'PER'));
-    cur = apply(cur, labelSpan(cur, 1, 1, 2, 'GPE'));
+    let cur = applyChecked(d, labelSpan(d, 0, 0, 2, 'PER'));
+    cur = applyChecked(cur, labelSpan(cur, 1, 1, 2, 'GPE'));
     const rows = changeList(cur);
     expect(rows.map((r) => [r.sentence, r.start, r.end, r.after.join(' ')])).toEqual([
       [0, 0, 2, 'B-PER I-PER'],
@@ -121,7 +104,7 @@ describe('previews and the change list', () => {
       '{"file":"f.conll","sentence":1,"line":6,"start":1,"end":2,"tokens":["Paris"],"before":["B-LOC"],"after":["B-GPE"]}',
     );
     expect(jsonl.endsWith('\n')).toBe(true);
-    const back = apply(cur, revertChange(cur, rows[1]!));
+    const back = applyChecked(cur, revertChange(cur, rows[1]!));
     expect(back.sentences[1]?.tags).toEqual(['O', 'B-LOC']);
     expect(changeList(back)).toHaveLength(1);
     expect(revertChange(back, rows[1]!)).toBeNull();

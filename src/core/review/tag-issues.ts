@@ -44,7 +44,13 @@ export function updateTagIssues(
 function sameIssues(a: readonly TagIssue[], b: readonly TagIssue[]): boolean {
   return (
     a.length === b.length &&
-    a.every((x, i) => x.index === b[i]?.index && x.code === b[i]?.code && x.found === b[i]?.found)
+    a.every(
+      (x, i) =>
+        x.index === b[i]?.index &&
+        x.code === b[i]?.code &&
+        x.found === b[i]?.found &&
+        x.message === b[i]?.message,
+    )
   );
 }
 

@@ -1,7 +1,7 @@
 import type { Transaction } from '../edit/commands';
 import { labelSpan, sentenceChunks } from '../edit/commands';
 import { applyTransaction } from '../edit/history';
-import type { CorpusDocument, Sentence } from '../model/document';
+import { sentenceTokens, type CorpusDocument, type Sentence } from '../model/document';
 import { extractChunks } from '../scheme/chunks';
 import { splitTag } from '../scheme/tags';
 
@@ -185,11 +185,7 @@ export function otherOccurrences(
 ): Match[] {
   const s = doc.sentences[span.sentence];
   if (!s) return [];
-  const words: string[] = [];
-  for (let t = span.start; t < span.end; t++) {
-    const k = s.first + t;
-    words.push(doc.text.slice(doc.tokens.tokenStart[k], doc.tokens.tokenEnd[k]));
-  }
+  const words = sentenceTokens(doc, s).slice(span.start, span.end);
   return findTokenSequence(doc, words, caseSensitive).matches.filter((m) => {
     if (m.sentence === span.sentence && m.start < span.end && span.start < m.end) return false;
     const already = sentenceChunks(doc, m.sentence).some(

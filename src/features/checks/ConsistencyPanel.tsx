@@ -2,16 +2,14 @@ import { useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { applyVariant, type Finding, type Occurrence } from '../../core/checks/consistency';
 import { previewTransaction, type ChangeRow } from '../../core/edit/preview';
-import { tokenText } from '../../core/model/document';
 import { addEvidence, applyFindingVariant, removeEvidence } from '../../store/checks';
 import { moveCursor, selectRange, useEditor } from '../../store/editor-store';
 import { ChangePreview } from './ChangePreview';
+import { InContext } from './InContext';
 import { SidePanel, smallButton } from './SidePanel';
 
 /** Findings listed at once (ranked: the likeliest errors first). */
 const SHOWN = 200;
-/** Tokens of context shown on each side of an occurrence. */
-const CONTEXT = 4;
 
 /**
  * Inconsistencies: the same words labelled differently across the corpus, likeliest errors
@@ -157,20 +155,7 @@ function FindingDetail({ finding, readOnly }: { finding: Finding; readOnly: bool
   const context = (o: Occurrence) => {
     const d = docOf(o);
     const s = d?.sentences[o.sentence];
-    if (!d || !s) return null;
-    const from = Math.max(0, o.start - CONTEXT);
-    const to = Math.min(s.length, o.end + CONTEXT);
-    const part = (a: number, b: number) =>
-      Array.from({ length: b - a }, (_, i) => tokenText(d, s, a + i)).join(' ');
-    return (
-      <>
-        {from > 0 && '… '}
-        {part(from, o.start)}{' '}
-        <mark className="bg-yellow-200 dark:bg-yellow-700">{part(o.start, o.end)}</mark>{' '}
-        {part(o.end, to)}
-        {to < s.length && ' …'}
-      </>
-    );
+    return d && s ? <InContext doc={d} sentence={s} start={o.start} end={o.end} /> : null;
   };
   const ask = (variant: number, occ: Occurrence[]) => {
     const tr = applyVariant(doc, finding, variant, occ);

@@ -1,7 +1,6 @@
 import { memo, useMemo } from 'react';
 import { changedTagCount, lineTextIn } from '../../core/model/document';
 import { extractChunks } from '../../core/scheme/chunks';
-import { validateTags } from '../../core/scheme/validate';
 import { useEditor } from '../../store/editor-store';
 import { swatch } from '../palette/swatches';
 import { revert } from './actions';
@@ -40,14 +39,13 @@ export const SentenceRow = memo(function SentenceRow({ index }: { index: number 
     () => (sentence && scheme ? extractChunks(sentence.tags, scheme.rules) : []),
     [sentence, scheme],
   );
+  // From the store's live index (validated once per edit there), not validated again here.
+  const issueList = useEditor((s) => s.tagIssues.get(index));
   const issues = useMemo(() => {
     const m = new Map<number, string>();
-    if (sentence && scheme && !sentence.quarantined) {
-      for (const i of validateTags(sentence.tags, scheme.scheme))
-        m.set(i.index, `${i.code}: ${i.message}`);
-    }
+    for (const i of issueList ?? []) m.set(i.index, `${i.code}: ${i.message}`);
     return m;
-  }, [sentence, scheme]);
+  }, [issueList]);
 
   if (!sentence || !tokens || !scheme) return null;
   const number = index + 1;

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { previewTransaction, type ChangeRow } from '../../core/edit/preview';
-import { tokenText } from '../../core/model/document';
 import { labelMatches, type SearchQuery } from '../../core/search/search';
 import { currentMatches, labelAllMatches, runSearch, setFilter } from '../../store/checks';
 import { selectRange, useEditor } from '../../store/editor-store';
 import { ChangePreview } from '../checks/ChangePreview';
+import { InContext } from '../checks/InContext';
 import { SidePanel, smallButton } from '../checks/SidePanel';
 
 type Mode = 'tokens' | 'label' | 'tags' | 'entityStart' | 'regex';
@@ -181,10 +181,6 @@ function MatchList() {
       {result.matches.slice(0, SHOWN).map((m, i) => {
         const s = doc.sentences[m.sentence];
         if (!s) return null;
-        const from = Math.max(0, m.start - 4);
-        const to = Math.min(s.length, m.end + 4);
-        const part = (a: number, b: number) =>
-          Array.from({ length: b - a }, (_, k) => tokenText(doc, s, a + k)).join(' ');
         return (
           <li key={i}>
             <button
@@ -198,11 +194,7 @@ function MatchList() {
               <span className="font-mono text-slate-600 dark:text-slate-400">
                 #{m.sentence + 1}
               </span>{' '}
-              {from > 0 && '… '}
-              {part(from, m.start)}{' '}
-              <mark className="bg-yellow-200 dark:bg-yellow-700">{part(m.start, m.end)}</mark>{' '}
-              {part(m.end, to)}
-              {to < s.length && ' …'}
+              <InContext doc={doc} sentence={s} start={m.start} end={m.end} />
             </button>
           </li>
         );
