@@ -17,6 +17,7 @@ import { ImportProgress } from '../features/import-export/ImportProgress';
 import { Toolbar } from '../features/import-export/Toolbar';
 import { HelpOverlay } from '../features/keymap/HelpOverlay';
 import { LabelPalette } from '../features/palette/LabelPalette';
+import { LabelSetPanel } from '../features/palette/LabelSetPanel';
 import { Banners } from '../features/status/Banners';
 
 let started = false;
@@ -65,6 +66,7 @@ export function App() {
         {hasDoc && panel === 'search' && <SearchPanel />}
         {hasDoc && panel === 'changes' && <ChangesPanel />}
         {hasDoc && panel === 'stats' && <StatsPanel />}
+        {hasDoc && panel === 'labels' && <LabelSetPanel />}
       </div>
       {panel === 'help' && <HelpOverlay />}
       <DropZone />

@@ -9,6 +9,7 @@ import {
   redo,
   undo,
   type History,
+  type HistoryEntry,
   type Op,
 } from '../core/edit/history';
 import { changedTagCount, type CorpusDocument } from '../core/model/document';
@@ -17,7 +18,7 @@ import { buildTagIssues, updateTagIssues, type TagIssueIndex } from '../core/rev
 import type { Match, SearchQuery, SearchResult } from '../core/search/search';
 import type { Finding } from '../core/checks/consistency';
 import type { WorkerParseOptions } from '../workers/parse-protocol';
-import { buildLabelBook, updateLabelBook, type LabelBook } from './label-book';
+import { buildLabelBook, savedLabelSet, updateLabelBook, type LabelBook } from './label-book';
 import type { SaveStatus } from './persistence/writer';
 
 /** A token position: sentence index and token index. */
@@ -117,7 +118,8 @@ export interface EditorState {
   readonly offer: LabelOffer | null;
 }
 
-export type Panel = 'none' | 'problems' | 'help' | 'search' | 'consistency' | 'changes' | 'stats';
+export type Panel =
+  'none' | 'problems' | 'help' | 'search' | 'consistency' | 'changes' | 'stats' | 'labels';
 
 export const EMPTY_SEARCH: SearchState = { query: null, result: null, running: false, error: '' };
 export const IDLE_CONSISTENCY: ConsistencyState = {
@@ -128,7 +130,12 @@ export const IDLE_CONSISTENCY: ConsistencyState = {
   ms: 0,
 };
 
-const EMPTY_LABELS: LabelBook = { names: [], index: new Map(), counts: new Map() };
+const EMPTY_LABELS: LabelBook = {
+  names: [],
+  index: new Map(),
+  counts: new Map(),
+  descriptions: new Map(),
+};
 
 export const useEditor = create<EditorState>(() => ({
   docId: null,
@@ -205,7 +212,7 @@ export function setDocument(args: {
     options: args.options,
     diagnostics: args.diagnostics,
     diagnosticCounts: args.diagnosticCounts,
-    labels: buildLabelBook(doc),
+    labels: buildLabelBook(doc, savedLabelSet(args.docId)),
     ...changeCounts(doc),
     history: args.history ?? EMPTY_HISTORY,
     cursor,
@@ -282,11 +289,20 @@ export function redoEdit(): boolean {
   return travel('redo');
 }
 
+/** Called after an undo or redo with the entry it travelled over (the label set listens). */
+let travelHook: (entry: HistoryEntry, kind: 'undo' | 'redo') => void = () => undefined;
+
+/** Installs the function told about each undo and redo. */
+export function setTravelHook(hook: (entry: HistoryEntry, kind: 'undo' | 'redo') => void): void {
+  travelHook = hook;
+}
+
 function travel(kind: 'undo' | 'redo'): boolean {
   const st = useEditor.getState();
   if (!st.doc || st.save.readOnly || st.importState.phase === 'parsing') return false;
   const t = kind === 'undo' ? undo(st.doc, st.history) : redo(st.doc, st.history);
   if (!t) return false;
+  const entry = kind === 'undo' ? st.history.done.at(-1) : st.history.undone.at(-1);
   const first = t.steps[0];
   useEditor.setState((s) => ({
     ...afterSteps(st, t.doc, t.steps),
@@ -302,6 +318,7 @@ function travel(kind: 'undo' | 'redo'): boolean {
       : {}),
   }));
   persistOp({ kind });
+  if (entry) travelHook(entry, kind);
   return true;
 }
 

@@ -1,4 +1,5 @@
 import type { CorpusDocument, Sentence } from '../core/model/document';
+import { parseLabelSet, serializeLabelSet, type LabelSet } from '../core/labels/label-set';
 import { extractChunks, type ChunkRules } from '../core/scheme/chunks';
 
 /**
@@ -9,17 +10,60 @@ export interface LabelBook {
   readonly names: readonly string[];
   readonly index: ReadonlyMap<string, number>;
   readonly counts: ReadonlyMap<string, number>;
+  /** Guideline text per label (from the label set), shown on hover over its entities. */
+  readonly descriptions: ReadonlyMap<string, string>;
 }
 
-/** Builds the label book of a freshly opened document (labels sorted by name). */
-export function buildLabelBook(doc: CorpusDocument): LabelBook {
+/**
+ * Builds the label book of a freshly opened document: the label set's types first, in its
+ * order, then the other types found in the file, sorted by name.
+ */
+export function buildLabelBook(doc: CorpusDocument, set?: LabelSet | null): LabelBook {
   const counts = new Map<string, number>();
   for (const s of doc.sentences) {
     for (const c of extractChunks(s.tags, doc.scheme.rules))
       counts.set(c.type, (counts.get(c.type) ?? 0) + 1);
   }
-  const names = [...counts.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return { names, index: new Map(names.map((n, i) => [n, i])), counts };
+  const fromSet = set?.labels.map((l) => l.name) ?? [];
+  const inSet = new Set(fromSet);
+  const found = [...counts.keys()]
+    .filter((n) => !inSet.has(n))
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const names = [...fromSet, ...found];
+  for (const n of fromSet) if (!counts.has(n)) counts.set(n, 0);
+  const descriptions = new Map<string, string>();
+  for (const l of set?.labels ?? []) if (l.description) descriptions.set(l.name, l.description);
+  return { names, index: new Map(names.map((n, i) => [n, i])), counts, descriptions };
+}
+
+/** A book with `names` in a new order (colours follow the order). */
+export function withNames(book: LabelBook, names: readonly string[]): LabelBook {
+  return { ...book, names, index: new Map(names.map((n, i) => [n, i])) };
+}
+
+const setKey = (docId: string) => `retag.labelSet.${docId}`;
+
+/** The label set saved for a document (untrusted on the way back in: read like a file). */
+export function savedLabelSet(docId: string | null): LabelSet | null {
+  if (!docId) return null;
+  try {
+    const text = localStorage.getItem(setKey(docId));
+    if (!text) return null;
+    const r = parseLabelSet(text);
+    return r.ok ? r.set : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Saves a document's label set (order and descriptions); storage errors only cost this. */
+export function saveLabelSet(docId: string | null, set: LabelSet): void {
+  if (!docId) return;
+  try {
+    localStorage.setItem(setKey(docId), serializeLabelSet(set));
+  } catch {
+    // storage full or blocked: the set lasts for this session
+  }
 }
 
 /** Updates counts for one sentence that changed; a new label is appended (indices stay put). */
@@ -41,7 +85,7 @@ export function updateLabelBook(
       index = new Map(index).set(c.type, names.length - 1);
     }
   }
-  return { names, index, counts };
+  return { names, index, counts, descriptions: book.descriptions };
 }
 
 /** Adds a label the user typed (no entity yet). */
@@ -52,5 +96,6 @@ export function addLabel(book: LabelBook, name: string): LabelBook {
     names,
     index: new Map(book.index).set(name, names.length - 1),
     counts: new Map(book.counts).set(name, 0),
+    descriptions: book.descriptions,
   };
 }

@@ -3,6 +3,8 @@
 import { replay } from '../core/edit/history';
 import { watchConsistency } from './checks';
 import { serialize } from '../core/format/serialize';
+import { convertDocumentScheme } from '../core/scheme/convert-document';
+import type { Scheme } from '../core/scheme/schemes';
 import { ParseCancelled, startParse, type ParseJob } from '../workers/parse-client';
 import type { WorkerParseOptions } from '../workers/parse-protocol';
 import type { ParseResult } from '../core/format/parse';
@@ -196,11 +198,11 @@ export async function recentDocs(): Promise<DocRecord[]> {
 }
 
 /** The corrected file's bytes (written after pending edits are flushed). */
-export async function exportBytes(): Promise<Uint8Array | null> {
+export async function exportBytes(scheme?: Scheme): Promise<Uint8Array | null> {
   const doc = useEditor.getState().doc;
   if (!doc) return null;
   await writer?.flush().catch(() => undefined);
-  return serialize(doc);
+  return serialize(scheme ? convertDocumentScheme(doc, scheme).doc : doc);
 }
 
 /** The File System Access handle of the open file, when it was opened through the picker. */

@@ -27,7 +27,7 @@ export function chunkAt(doc: CorpusDocument, si: number, ti: number): Chunk | un
  * Only tags next to the changed entities are touched (one token beyond, for IOB1/IOE1
  * boundaries), so an invalid sequence elsewhere in the sentence is never silently repaired.
  */
-function replaceChunks(
+export function replaceChunks(
   doc: CorpusDocument,
   si: number,
   remove: readonly Chunk[],

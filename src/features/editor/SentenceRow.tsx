@@ -31,6 +31,7 @@ export const SentenceRow = memo(function SentenceRow({ index }: { index: number 
     s.anchor && s.cursor.s === index ? Math.max(s.anchor.t, s.cursor.t) : -1,
   );
   const labelIndex = useEditor((s) => s.labels.index);
+  const descriptions = useEditor((s) => s.labels.descriptions);
   const readOnly = useEditor((s) => s.save.readOnly);
   const reviewed = useEditor((s) => s.reviewed.has(index));
   const inconsistent = useEditor((s) => s.consistency.flagged.has(index));
@@ -137,6 +138,7 @@ export const SentenceRow = memo(function SentenceRow({ index }: { index: number 
         text.slice(tokens.tokenStart[sentence.first + i], tokens.tokenEnd[sentence.first + i]),
       );
     const sw = swatch(labelIndex.get(c.type) ?? 0);
+    const guideline = descriptions.get(c.type);
     const inner: React.ReactNode[] = [];
     for (let i = c.start; i < c.end; i++) inner.push(token(i));
     pieces.push(
@@ -145,6 +147,8 @@ export const SentenceRow = memo(function SentenceRow({ index }: { index: number 
         role="group"
         aria-roledescription="entity"
         aria-label={`${c.type}: ${words.join(' ')}`}
+        title={guideline ? `${c.type}: ${guideline}` : undefined}
+        aria-description={guideline}
         className={`mx-0.5 inline-flex flex-wrap items-baseline gap-0.5 rounded border-2 px-0.5 ${sw.box}`}
       >
         {inner}

@@ -109,6 +109,9 @@ export function handleEditorKey(e: KeyLike): boolean {
     case 'S':
       setPanel('stats');
       return true;
+    case 'L':
+      setPanel('labels');
+      return true;
     case '/':
       openSearch();
       return true;

@@ -18,6 +18,7 @@ import {
 } from '../../store/session';
 import { goToSentence } from '../editor/actions';
 import { canWriteBack, exportCurrent, pickFileWithHandle, writeToHandle } from './download';
+import { ExportDialog } from './ExportDialog';
 import { openFile } from './open-file';
 
 const button =
@@ -72,6 +73,7 @@ export function Toolbar() {
   const [recent, setRecent] = useState<DocRecord[] | null>(null);
   const [gotoValue, setGotoValue] = useState('');
   const [note, setNote] = useState('');
+  const [exportOpen, setExportOpen] = useState(false);
 
   useEffect(() => {
     if (!note) return;
@@ -171,6 +173,18 @@ export function Toolbar() {
       >
         Export
       </button>
+      <div className="relative">
+        <button
+          type="button"
+          className={button}
+          disabled={!st.hasDoc}
+          aria-expanded={exportOpen}
+          onClick={() => setExportOpen(!exportOpen)}
+        >
+          Export as…
+        </button>
+        {exportOpen && <ExportDialog onClose={() => setExportOpen(false)} />}
+      </div>
       {canWriteBack() && (
         <button
           type="button"
@@ -241,6 +255,7 @@ export function Toolbar() {
           ['consistency', `Inconsistencies (${st.inconsistencies})`],
           ['changes', 'Changes'],
           ['stats', 'Statistics'],
+          ['labels', 'Label set'],
           ['problems', `Problems (${st.problems})`],
         ] as const
       ).map(([panel, text]) => (

@@ -188,6 +188,13 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'view.search', label: 'Search', keys: ['/'], when: 'editor', group: 'View' },
   { id: 'view.changes', label: 'Show changes (diff)', keys: ['D'], when: 'editor', group: 'View' },
   { id: 'view.stats', label: 'Show statistics', keys: ['S'], when: 'editor', group: 'View' },
+  {
+    id: 'view.labels',
+    label: 'Show the label set (rename, merge, delete types)',
+    keys: ['L'],
+    when: 'editor',
+    group: 'View',
+  },
   { id: 'view.help', label: 'Show keyboard shortcuts', keys: ['?'], when: 'editor', group: 'View' },
 ];
 
