@@ -103,7 +103,7 @@ test('fix entities by keyboard and mouse, undo/redo, reload, export only the edi
 
   // Export: the downloaded bytes are the input except the edited tag fields.
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export' }).click();
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
   const d = await download;
   expect(d.suggestedFilename()).toBe('dev.bmes');
   const got = readFileSync(await d.path());

@@ -58,7 +58,7 @@ test('finds the sample’s `network` inconsistency, fixes all of it in one step,
 
   // export: the input except those five tag fields
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export' }).click();
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
   const got = readFileSync(await (await download).path());
   const expected = withTags(
     sharedBytes(`seeds/${SAMPLE}`),
@@ -215,7 +215,7 @@ test('a second file opened as evidence only counts in the analysis and is never 
     'evidence.conll:2',
   );
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export' }).click();
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
   const got = readFileSync(await (await download).path());
   expect(got.equals(sharedBytes(`seeds/${SAMPLE}`))).toBe(true);
 });

@@ -4,6 +4,7 @@ import { initApp } from '../store/session';
 import { ProblemsPanel } from '../features/checks/ProblemsPanel';
 import { ConsistencyPanel } from '../features/checks/ConsistencyPanel';
 import { EntityBar } from '../features/editor/EntityBar';
+import { TokenBar } from '../features/editor/TokenBar';
 import { OfferBar } from '../features/editor/OfferBar';
 import { ChangesPanel } from '../features/review/ChangesPanel';
 import { ReviewBar } from '../features/review/ReviewBar';
@@ -51,6 +52,7 @@ export function App() {
         <main className="relative flex min-w-0 flex-1 flex-col">
           {hasDoc && <LabelPalette />}
           {hasDoc && <EntityBar />}
+          {hasDoc && <TokenBar />}
           {hasDoc && <OfferBar />}
           {hasDoc && <ReviewBar />}
           {hasDoc ? (

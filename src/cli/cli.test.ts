@@ -160,6 +160,25 @@ describe('the retag program', () => {
       expect(r.stderr).not.toMatch(/\bat .*:\d+:\d+/);
     }
   });
+  it('converts to brat (OUT.txt and OUT.ann), to JSON Lines and prints stats', () => {
+    const out = join(tmp, 'seed-brat');
+    const r = retag('convert', SEED, '--to', 'brat', '-o', out);
+    expect(r.status).toBe(0);
+    expect(readFileSync(`${out}.ann`, 'utf8').split('\n')[0]).toBe(
+      'T1\tProtocol 0 13\tMultipath TCP',
+    );
+    const back = retag('convert', `${out}.txt`, '--to', 'jsonl-doccano');
+    expect(back.status).toBe(0);
+    expect(back.stdout.trim().split('\n')).toHaveLength(65);
+    expect(retag('convert', SEED, '--to', 'brat').status).toBe(2);
+    const bad = write('bad.jsonl', '{"text": "Anna Lee", "label": [[0, 3, "PER"]]}\n');
+    const left = retag('convert', bad);
+    expect(left.status).toBe(1);
+    expect(left.stderr).toContain(`${bad}:1:1: warning W_SPAN_MISALIGNED`);
+    const stats = retag('stats', '--json', SEED);
+    expect(stats.status).toBe(0);
+    expect(JSON.parse(stats.stdout).entities).toBe(122);
+  });
   it('writes converted output to a file with -o', () => {
     const dest = join(tmp, 'bilou.txt');
     const r = retag('convert', SEED, '--scheme', 'bilou', '-o', dest);

@@ -4,11 +4,10 @@ import type { Diagnostic } from '../core/diagnostics';
 import { countBySeverity } from '../core/diagnostics';
 import { parse, type ParseOptions, type ParseResult } from '../core/format/parse';
 import { serialize } from '../core/format/serialize';
-import { applyStep, setTagsStep } from '../core/model/edit';
 import { describeDialect, describeScheme, summarize } from '../core/model/summary';
 import { extractChunks } from '../core/scheme/chunks';
-import { convertTags, SCHEME_NAMES, type Scheme } from '../core/scheme/schemes';
-import { validateTags } from '../core/scheme/validate';
+import { convertDocumentScheme } from '../core/scheme/convert-document';
+import { SCHEME_NAMES, type Scheme } from '../core/scheme/schemes';
 import type { CliArgs } from './args';
 
 /** What a command produced: text for stdout and stderr, bytes for a file, and the exit status. */
@@ -18,6 +17,8 @@ export interface CommandOutput {
   status: number;
   /** For convert -o: bytes to write to this path instead of stdout. */
   file?: { path: string; bytes: Uint8Array };
+  /** For convert --to brat -o OUT: several files (OUT.txt, OUT.ann), each written atomically. */
+  files?: { path: string; bytes: Uint8Array }[];
 }
 
 function parseOptions(args: CliArgs): ParseOptions {
@@ -28,17 +29,17 @@ function parseOptions(args: CliArgs): ParseOptions {
 export class ColumnError extends Error {}
 
 /** Parses a file; a --tag-column or --token-column out of range is a usage error. */
-function parseFile(file: string, bytes: Uint8Array, args: CliArgs): ParseResult {
+export function parseFile(file: string, bytes: Uint8Array, args: CliArgs): ParseResult {
   const r = parse(bytes, parseOptions(args));
   const bad = r.diagnostics.find((d) => d.code === 'E_TAG_COLUMN' || d.code === 'E_TOKEN_COLUMN');
   if (bad) throw new ColumnError(`${file}: ${bad.message.replace(/; reading column \d+$/, '')}`);
   return r;
 }
 
-/** Shows control characters (CR, NUL, …) in messages as \uXXXX so one diagnostic stays one line. */
 const CONTROL = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g;
 
-function printable(s: string): string {
+/** Shows control characters (CR, NUL, …) in messages as \uXXXX so one diagnostic stays one line. */
+export function printable(s: string): string {
   return s.replace(
     CONTROL,
     (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
@@ -59,7 +60,7 @@ export function formatDiagnostic(
   return printable(`${file}:${line}:${column}: ${d.severity} ${d.code} ${d.message}${expected}`);
 }
 
-function plural(n: number, word: string, many = `${word}s`): string {
+export function plural(n: number, word: string, many = `${word}s`): string {
   return `${n} ${n === 1 ? word : many}`;
 }
 
@@ -143,26 +144,9 @@ export function runConvert(args: CliArgs, read: (file: string) => Uint8Array): C
   const from = r.document.scheme.scheme;
   const to: Scheme = args.scheme ?? from;
   const notes: string[] = [];
-  let doc = r.document;
-  let changed = 0;
-  let repaired = 0;
-  let skipped = 0;
-  let refused = 0;
+  // one pass over the sentences (an applyStep per sentence would copy the array each time)
+  const { doc, changed, repaired, skipped, refused } = convertDocumentScheme(r.document, to);
   if (to !== from) {
-    doc.sentences.forEach((s, i) => {
-      if (s.quarantined) {
-        skipped += 1;
-        return;
-      }
-      const after = convertTags(s.tags, from, to);
-      if (after.every((t, k) => t === s.tags[k])) return;
-      if (validateTags(s.tags, from).length > 0) repaired += 1;
-      const res = applyStep(doc, setTagsStep(doc, i, 0, after));
-      if (res.ok) {
-        doc = res.doc;
-        changed += 1;
-      } else refused += 1;
-    });
     notes.push(
       `retag: ${file}: ${SCHEME_NAMES[from]} -> ${SCHEME_NAMES[to]}: ${plural(changed, 'sentence')} rewritten`,
     );

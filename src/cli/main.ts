@@ -1,14 +1,9 @@
 import { readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { parseArgs, USAGE, UsageError } from './args';
-import {
-  ColumnError,
-  runCheck,
-  runConsistency,
-  runConvert,
-  runSpans,
-  type CommandOutput,
-} from './commands';
+import { ColumnError, runCheck, runConsistency, runSpans, type CommandOutput } from './commands';
+import { runConvertAny } from './convert';
+import { runStats } from './stats';
 
 const VERSION = '0.1.0';
 
@@ -63,7 +58,9 @@ export function run(argv: readonly string[]): CommandOutput {
     case 'spans':
       return runSpans(args, readInput);
     case 'convert':
-      return runConvert(args, readInput);
+      return runConvertAny(args, readInput);
+    case 'stats':
+      return runStats(args, readInput);
   }
 }
 
@@ -77,6 +74,7 @@ function main(): void {
   try {
     result = run(process.argv.slice(2));
     if (result.file) writeAtomically(result.file.path, result.file.bytes);
+    for (const f of result.files ?? []) writeAtomically(f.path, f.bytes);
   } catch (e) {
     if (e instanceof UsageError || e instanceof InputError || e instanceof ColumnError) {
       process.stderr.write(`retag: ${e.message}\n`);

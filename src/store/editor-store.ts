@@ -6,7 +6,9 @@ import {
   EMPTY_HISTORY,
   groupsWith,
   record,
+  recordStructure,
   redo,
+  shiftIndices,
   undo,
   type History,
   type HistoryEntry,
@@ -15,6 +17,8 @@ import {
 import { changedTagCount, type CorpusDocument } from '../core/model/document';
 import type { SetTagsStep } from '../core/model/edit';
 import { buildTagIssues, updateTagIssues, type TagIssueIndex } from '../core/review/tag-issues';
+import { extractChunks } from '../core/scheme/chunks';
+import { applyStructure, sentenceShift, type StructureStep } from '../core/structure/structure';
 import type { Match, SearchQuery, SearchResult } from '../core/search/search';
 import type { Finding } from '../core/checks/consistency';
 import type { WorkerParseOptions } from '../workers/parse-protocol';
@@ -116,6 +120,24 @@ export interface EditorState {
   readonly consistency: ConsistencyState;
   readonly evidence: readonly EvidenceFile[];
   readonly offer: LabelOffer | null;
+  /** How the open document was made from another format or raw text (kept until another opens). */
+  readonly conversion: ConversionReport | null;
+}
+
+/** What converting an input (another tool's format, raw text) into the open corpus did. */
+export interface ConversionReport {
+  /** "doccano JSONL", "raw text", … */
+  readonly from: string;
+  readonly source: string;
+  readonly summary: string;
+  /** Findings about the input, positioned in the input file (not in the corpus). */
+  readonly notes: readonly {
+    readonly file: string;
+    readonly line: number;
+    readonly severity: 'error' | 'warning' | 'info';
+    readonly code: string;
+    readonly message: string;
+  }[];
 }
 
 export type Panel =
@@ -163,6 +185,7 @@ export const useEditor = create<EditorState>(() => ({
   consistency: IDLE_CONSISTENCY,
   evidence: [],
   offer: null,
+  conversion: null,
 }));
 
 /** Persistence hook: the session layer installs it to write each op. */
@@ -228,6 +251,7 @@ export function setDocument(args: {
     search: EMPTY_SEARCH,
     consistency: IDLE_CONSISTENCY,
     offer: null,
+    conversion: null,
   }));
 }
 
@@ -279,6 +303,97 @@ export function dispatch(tr: Transaction | null, lastAction?: LastAction): boole
   return true;
 }
 
+/** Moves the keys of a sentence-indexed map across a structural edit (see `shiftIndices`). */
+function shiftMap<V>(m: ReadonlyMap<number, V>, step: StructureStep): Map<number, V> {
+  const { at, delta } = sentenceShift(step);
+  const out = new Map<number, V>();
+  for (const [i, v] of m) {
+    if (delta === 0 || i <= at) out.set(i, v);
+    else if (delta === 1) out.set(i + 1, v);
+    else if (i > at + 1) out.set(i - 1, v);
+  }
+  return out;
+}
+
+/**
+ * The state after a structural edit: indices of later sentences move, the sentences it
+ * touched are counted and validated again; filters and search results are dropped (their
+ * indices are stale), the consistency worker restarts on its own (new token table).
+ */
+function afterStructure(
+  st: EditorState,
+  next: CorpusDocument,
+  step: StructureStep,
+): Partial<EditorState> {
+  const { at, delta } = sentenceShift(step);
+  const oldTouched = delta === -1 ? [at, at + 1] : [at];
+  const newTouched = delta === 1 ? [at, at + 1] : [at];
+  const counts = new Map(st.labels.counts);
+  const rules = next.scheme.rules;
+  for (const si of oldTouched) {
+    const s = st.doc?.sentences[si];
+    if (s)
+      for (const c of extractChunks(s.tags, rules))
+        counts.set(c.type, (counts.get(c.type) ?? 0) - 1);
+  }
+  for (const si of newTouched) {
+    const s = next.sentences[si];
+    if (s)
+      for (const c of extractChunks(s.tags, rules))
+        counts.set(c.type, (counts.get(c.type) ?? 0) + 1);
+  }
+  const changedBySentence = shiftMap(st.changedBySentence, step);
+  let changedTags = st.changedTags;
+  for (const si of oldTouched) changedTags -= st.changedBySentence.get(si) ?? 0;
+  for (const si of newTouched) {
+    changedBySentence.delete(si);
+    const s = next.sentences[si];
+    const n = s ? changedTagCount(s) : 0;
+    if (n > 0) changedBySentence.set(si, n);
+    changedTags += n;
+  }
+  const shifted = shiftMap(st.tagIssues, step);
+  for (const si of newTouched) shifted.delete(si);
+  const cursorS = Math.min(st.cursor.s, next.sentences.length - 1);
+  const cursor =
+    step.type === 'splitSentence' && st.cursor.s === at && st.cursor.t >= step.token
+      ? { s: at + 1, t: st.cursor.t - step.token }
+      : st.cursor.s > at
+        ? { s: Math.max(0, st.cursor.s + delta), t: st.cursor.t }
+        : { s: cursorS, t: st.cursor.t };
+  const len = next.sentences[cursor.s]?.length ?? 1;
+  return {
+    doc: next,
+    labels: { ...st.labels, counts },
+    changedBySentence,
+    changedTags,
+    tagIssues: updateTagIssues(shifted, next, newTouched),
+    reviewed: shiftIndices(st.reviewed, step),
+    cursor: { s: cursor.s, t: Math.max(0, Math.min(cursor.t, len - 1)) },
+    anchor: null,
+    filter: 'all',
+    visible: null,
+    search: EMPTY_SEARCH,
+    offer: null,
+    scrollRequest: st.scrollRequest + 1,
+  };
+}
+
+/** Applies a structural edit (split/merge tokens, split/join sentences): undoable, persisted. */
+export function dispatchStructure(step: StructureStep): boolean {
+  const st = useEditor.getState();
+  if (!st.doc || st.save.readOnly || st.importState.phase === 'parsing') return false;
+  const r = applyStructure(st.doc, step);
+  if (!r.ok) return false;
+  const time = Date.now();
+  useEditor.setState({
+    ...afterStructure(st, r.doc, step),
+    history: recordStructure(st.history, step, time),
+  });
+  persistOp({ kind: 'structure', step, time });
+  return true;
+}
+
 /** Undoes the last edit (or group of quick edits). */
 export function undoEdit(): boolean {
   return travel('undo');
@@ -303,6 +418,13 @@ function travel(kind: 'undo' | 'redo'): boolean {
   const t = kind === 'undo' ? undo(st.doc, st.history) : redo(st.doc, st.history);
   if (!t) return false;
   const entry = kind === 'undo' ? st.history.done.at(-1) : st.history.undone.at(-1);
+  if (t.structure) {
+    const structure = t.structure;
+    useEditor.setState({ ...afterStructure(st, t.doc, structure), history: t.history });
+    persistOp({ kind });
+    if (entry) travelHook(entry, kind);
+    return true;
+  }
   const first = t.steps[0];
   useEditor.setState((s) => ({
     ...afterSteps(st, t.doc, t.steps),

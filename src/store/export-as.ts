@@ -1,12 +1,18 @@
 import { SCHEME_NAMES, type Scheme } from '../core/scheme/schemes';
 import { useEditor } from './editor-store';
-import { exportBytes } from './session';
+import { exportInterchange, type InterchangeFormat } from '../core/interchange';
+import { FORMAT_NAMES } from './open-any';
+import { exportBytes, flushEdits } from './session';
 
 /** The formats "Export as…" offers. */
-export type ExportFormat = 'conll';
+export type ExportFormat = 'conll' | InterchangeFormat;
 
 export const EXPORT_FORMATS: readonly { id: ExportFormat; name: string }[] = [
   { id: 'conll', name: 'CoNLL (this file’s layout)' },
+  { id: 'jsonl-doccano', name: 'doccano JSONL' },
+  { id: 'label-studio', name: 'Label Studio JSON tasks' },
+  { id: 'brat', name: 'brat standoff (.txt + .ann)' },
+  { id: 'prodigy', name: 'Prodigy / spaCy JSONL' },
 ];
 
 /** A file name with a tag before its extension: `a.conll` + `bioes` → `a.bioes.conll`. */
@@ -33,5 +39,15 @@ export async function exportAs(
       note: `Downloaded ${name} (${SCHEME_NAMES[scheme ?? doc.scheme.scheme]}).`,
     };
   }
-  return null;
+  await flushEdits();
+  const base = fileName.replace(/\.[^.]*$/, '') || 'corpus';
+  const r = exportInterchange(format, doc, base);
+  const warnings = r.diagnostics.filter((d) => d.severity !== 'info');
+  return {
+    files: r.files.map((f) => ({ name: f.name, bytes: new TextEncoder().encode(f.text) })),
+    note:
+      `Downloaded ${r.files.map((f) => f.name).join(' and ')}: ${r.sentences.toLocaleString('en')} sentences as ${FORMAT_NAMES[format]}.` +
+      (r.sentencesLeftOut > 0 ? ` ${r.sentencesLeftOut} malformed sentences were left out.` : '') +
+      (warnings.length > 0 ? ` ${warnings.map((w) => w.message).join(' ')}` : ''),
+  };
 }

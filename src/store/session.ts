@@ -205,6 +205,11 @@ export async function exportBytes(scheme?: Scheme): Promise<Uint8Array | null> {
   return serialize(scheme ? convertDocumentScheme(doc, scheme).doc : doc);
 }
 
+/** Writes pending edits now (before an export). */
+export async function flushEdits(): Promise<void> {
+  await writer?.flush().catch(() => undefined);
+}
+
 /** The File System Access handle of the open file, when it was opened through the picker. */
 export function currentHandle(): FileSystemFileHandle | null {
   return fileHandle;

@@ -1,13 +1,23 @@
 import type { CorpusDocument } from '../model/document';
 import { applySteps, invertStep, type SetTagsStep } from '../model/edit';
+import {
+  applyStructure,
+  invertStructure,
+  sentenceShift,
+  type StructureStep,
+} from '../structure/structure';
 import type { Transaction } from './commands';
 
-/** One undoable unit: the steps of one transaction, or of several grouped ones. */
+/**
+ * One undoable unit: the steps of one transaction, or of several grouped ones; or one
+ * structural edit (split/merge tokens, split/join sentences), which never groups.
+ */
 export interface HistoryEntry {
   readonly steps: readonly SetTagsStep[];
   readonly command: string;
   /** When the entry was last extended (ms), for grouping. */
   readonly time: number;
+  readonly structure?: StructureStep;
 }
 
 /** Undo and redo stacks. Cursor moves never enter it; file import is not undoable. */
@@ -61,17 +71,41 @@ export function record(
   };
 }
 
-/** Result of undo or redo: the new document and history, and the steps that were applied. */
+/** Records an applied structural edit (its own entry). Clears redo. */
+export function recordStructure(h: History, step: StructureStep, time: number): History {
+  const done = [...h.done, { steps: [], command: `structure.${step.type}`, time, structure: step }];
+  return {
+    done: done.length > MAX_HISTORY ? done.slice(done.length - MAX_HISTORY) : done,
+    undone: [],
+  };
+}
+
+/**
+ * Result of undo or redo: the new document and history, and the tag steps that were applied,
+ * or the structural step that was (sentence indices may have moved: see `sentenceShift`).
+ */
 export interface Travel {
   readonly doc: CorpusDocument;
   readonly history: History;
   readonly steps: readonly SetTagsStep[];
+  readonly structure?: StructureStep;
 }
 
 /** Undoes the last entry; null when there is nothing to undo or it no longer applies. */
 export function undo(doc: CorpusDocument, h: History): Travel | null {
   const entry = h.done[h.done.length - 1];
   if (!entry) return null;
+  if (entry.structure) {
+    const step = invertStructure(entry.structure);
+    const r = applyStructure(doc, step);
+    if (!r.ok) return null;
+    return {
+      doc: r.doc,
+      history: { done: h.done.slice(0, -1), undone: [...h.undone, entry] },
+      steps: [],
+      structure: step,
+    };
+  }
   const steps = [...entry.steps].reverse().map(invertStep);
   const r = applySteps(doc, steps);
   if (!r.ok) return null;
@@ -86,6 +120,16 @@ export function undo(doc: CorpusDocument, h: History): Travel | null {
 export function redo(doc: CorpusDocument, h: History): Travel | null {
   const entry = h.undone[h.undone.length - 1];
   if (!entry) return null;
+  if (entry.structure) {
+    const r = applyStructure(doc, entry.structure);
+    if (!r.ok) return null;
+    return {
+      doc: r.doc,
+      history: { done: [...h.done, entry], undone: h.undone.slice(0, -1) },
+      steps: [],
+      structure: entry.structure,
+    };
+  }
   const r = applySteps(doc, entry.steps);
   if (!r.ok) return null;
   return {
@@ -109,7 +153,28 @@ export type Op =
   | { readonly kind: 'undo' }
   | { readonly kind: 'redo' }
   /** Marks sentences reviewed or not. Not an edit: it does not enter the undo history. */
-  | { readonly kind: 'review'; readonly sentences: readonly number[]; readonly reviewed: boolean };
+  | { readonly kind: 'review'; readonly sentences: readonly number[]; readonly reviewed: boolean }
+  /** A structural edit (tokens or sentence breaks); undoable, its own history entry. */
+  | { readonly kind: 'structure'; readonly step: StructureStep; readonly time: number };
+
+/**
+ * Moves sentence indices across a structural edit: after a split at s, i > s becomes i + 1;
+ * after a join of s and s + 1, i > s + 1 becomes i - 1 and s + 1 is folded into s (kept only
+ * if both were in the set).
+ */
+export function shiftIndices(set: ReadonlySet<number>, step: StructureStep): Set<number> {
+  const { at, delta } = sentenceShift(step);
+  if (delta === 0) return new Set(set);
+  const out = new Set<number>();
+  for (const i of set) {
+    if (i < at) out.add(i);
+    else if (i === at) {
+      if (delta === 1 || set.has(at + 1)) out.add(i);
+    } else if (delta === 1) out.add(i + 1);
+    else if (i > at + 1) out.add(i - 1);
+  }
+  return out;
+}
 
 /** Rebuilds document and history from an op log. Stops at the first op that does not apply. */
 export function replay(
@@ -127,6 +192,14 @@ export function replay(
         if (op.reviewed) reviewed.add(si);
         else reviewed.delete(si);
       }
+    } else if (op.kind === 'structure') {
+      const r = applyStructure(cur, op.step);
+      if (!r.ok) break;
+      cur = r.doc;
+      h = recordStructure(h, op.step, op.time);
+      const moved = shiftIndices(reviewed, op.step);
+      reviewed.clear();
+      for (const i of moved) reviewed.add(i);
     } else if (op.kind === 'do') {
       const r = applySteps(cur, op.tr.steps);
       if (!r.ok) break;
@@ -137,6 +210,11 @@ export function replay(
       if (!t) break;
       cur = t.doc;
       h = t.history;
+      if (t.structure) {
+        const moved = shiftIndices(reviewed, t.structure);
+        reviewed.clear();
+        for (const i of moved) reviewed.add(i);
+      }
     }
     applied += 1;
   }

@@ -100,6 +100,7 @@ export function ProblemsPanel() {
           </li>
         ))}
       </ul>
+      <ConversionNotes />
       {fileProblems.length > 0 && <FileProblems list={fileProblems} />}
     </SidePanel>
   );
@@ -178,6 +179,41 @@ function FileProblems({ list }: { list: readonly Diagnostic[] }) {
           </li>
         ))}
       </ol>
+    </section>
+  );
+}
+
+/** What converting another tool's file (or raw text) did: its summary and every finding. */
+function ConversionNotes() {
+  const report = useEditor((s) => s.conversion);
+  if (!report) return null;
+  return (
+    <section aria-label="Conversion" className="pt-2">
+      <h3 className="px-3 text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">
+        Converted from {report.from} ({report.notes.length})
+      </h3>
+      <p className="px-3 py-1 text-xs">
+        {report.source}: {report.summary}
+      </p>
+      <ol>
+        {report.notes.slice(0, SHOWN).map((d, i) => (
+          <li key={i} className="border-b border-slate-100 px-3 py-1.5 dark:border-slate-800">
+            <span
+              className={`mr-1 rounded px-1 text-xs font-semibold ${d.severity === 'info' ? 'bg-slate-200 text-slate-900 dark:bg-slate-700 dark:text-slate-50' : 'bg-red-100 text-red-900 dark:bg-red-900 dark:text-red-50'}`}
+            >
+              {d.code}
+            </span>
+            <span className="font-mono text-xs">
+              {d.file}
+              {d.line > 0 ? `:${d.line}` : ''}
+            </span>
+            <span className="block">{d.message}</span>
+          </li>
+        ))}
+      </ol>
+      {report.notes.length > SHOWN && (
+        <p className="px-3 text-xs">{report.notes.length - SHOWN} more (the CLI lists all).</p>
+      )}
     </section>
   );
 }

@@ -104,7 +104,7 @@ export const SentenceRow = memo(function SentenceRow({ index }: { index: number 
     const issue = issues.get(i);
     const line = tokens.line[k] ?? 0;
     const cls = [
-      'rounded px-0.5 [unicode-bidi:isolate]',
+      'inline-block rounded px-0.5 [unicode-bidi:isolate]',
       isSelected ? 'bg-blue-200 dark:bg-blue-800' : '',
       isCursor ? 'outline outline-2 outline-offset-1 outline-blue-700 dark:outline-blue-300' : '',
       isChanged ? 'underline decoration-amber-500 decoration-2 underline-offset-4' : '',

@@ -1,3 +1,5 @@
+import { openTokenSplit } from './TokenBar';
+import { joinWithNextSentence, mergeWithNextToken, splitSentenceAtCursor } from './token-actions';
 import { goToNext } from '../../store/checks';
 import { redoEdit, setPanel, setReviewed, undoEdit, useEditor } from '../../store/editor-store';
 import { keyString, type KeyLike } from '../keymap/keys';
@@ -93,6 +95,18 @@ export function handleEditorKey(e: KeyLike): boolean {
       return true;
     case 'Shift+R':
       revert(st.cursor.s);
+      return true;
+    case 'Shift+T':
+      openTokenSplit();
+      return true;
+    case 'Shift+M':
+      mergeWithNextToken();
+      return true;
+    case 'Shift+Enter':
+      splitSentenceAtCursor();
+      return true;
+    case 'Shift+J':
+      joinWithNextSentence();
       return true;
     case 'G':
       document.getElementById('goto-sentence')?.focus();

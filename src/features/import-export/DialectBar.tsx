@@ -18,6 +18,7 @@ export function DialectBar() {
       fileName: s.fileName,
       options: s.options,
       edits: s.history.done.length,
+      conversion: s.conversion,
     })),
   );
   const d = st.dialect;
@@ -31,6 +32,17 @@ export function DialectBar() {
   return (
     <div className="flex flex-wrap items-center gap-x-4 gap-y-1 border-b border-slate-200 px-3 py-1.5 text-xs text-slate-700 dark:border-slate-700 dark:text-slate-300">
       <h1 className="text-sm font-semibold text-slate-900 dark:text-slate-100">{st.fileName}</h1>
+      {st.conversion && (
+        <button
+          type="button"
+          className="rounded bg-sky-100 px-1.5 text-sky-950 hover:bg-sky-200 dark:bg-sky-900 dark:text-sky-50"
+          onClick={() => useEditor.setState({ panel: 'problems' })}
+          title={st.conversion.summary}
+        >
+          Converted from {st.conversion.from}
+          {st.conversion.notes.some((n) => n.severity !== 'info') ? ' — see Problems' : ''}
+        </button>
+      )}
       <span>{describeDialect({ dialect: d, text: st.text })}</span>
       <label className="flex items-center gap-1">
         Tag column

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { openFile } from './open-file';
+import { openFiles } from './open-file';
 
 /** Accepts a file dropped anywhere on the page, with a visible overlay while dragging. */
 export function DropZone() {
@@ -24,8 +24,8 @@ export function DropZone() {
       e.preventDefault();
       depth = 0;
       setOver(false);
-      const f = e.dataTransfer?.files[0];
-      if (f) void openFile(f);
+      const files = [...(e.dataTransfer?.files ?? [])];
+      if (files.length > 0) void openFiles(files);
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragleave', leave);

@@ -19,7 +19,8 @@ import {
 import { goToSentence } from '../editor/actions';
 import { canWriteBack, exportCurrent, pickFileWithHandle, writeToHandle } from './download';
 import { ExportDialog } from './ExportDialog';
-import { openFile } from './open-file';
+import { openFiles } from './open-file';
+import { TextDialog } from './TextDialog';
 
 const button =
   'rounded border border-slate-300 bg-white px-2 py-1 text-sm hover:bg-slate-100 focus-visible:outline focus-visible:outline-2 focus-visible:outline-blue-600 disabled:cursor-not-allowed disabled:opacity-50 dark:border-slate-600 dark:bg-slate-800 dark:hover:bg-slate-700';
@@ -74,6 +75,7 @@ export function Toolbar() {
   const [gotoValue, setGotoValue] = useState('');
   const [note, setNote] = useState('');
   const [exportOpen, setExportOpen] = useState(false);
+  const [textOpen, setTextOpen] = useState(false);
 
   useEffect(() => {
     if (!note) return;
@@ -84,7 +86,7 @@ export function Toolbar() {
   const onOpen = async () => {
     if (canWriteBack()) {
       const picked = await pickFileWithHandle();
-      if (picked) await openFile(picked.file, picked.handle);
+      if (picked) await openFiles([picked.file], picked.handle);
       return;
     }
     inputRef.current?.click();
@@ -113,13 +115,14 @@ export function Toolbar() {
         ref={inputRef}
         id="open-file-input"
         type="file"
+        multiple
         aria-label="Open a corpus file"
         className="sr-only"
         tabIndex={-1}
         onChange={(e) => {
-          const f = e.target.files?.[0];
+          const files = [...(e.target.files ?? [])];
           e.target.value = '';
-          if (f) void openFile(f);
+          if (files.length > 0) void openFiles(files);
         }}
       />
       <button type="button" className={button} onClick={() => void onOpen()}>
@@ -128,6 +131,17 @@ export function Toolbar() {
       <button type="button" className={button} onClick={() => void openSample()}>
         Open sample
       </button>
+      <div className="relative">
+        <button
+          type="button"
+          className={button}
+          aria-expanded={textOpen}
+          onClick={() => setTextOpen(!textOpen)}
+        >
+          New from text…
+        </button>
+        {textOpen && <TextDialog onClose={() => setTextOpen(false)} />}
+      </div>
       <div className="relative">
         <button
           type="button"

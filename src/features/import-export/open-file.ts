@@ -1,14 +1,16 @@
 import { MAX_FILE_BYTES } from '../../core/format/decode';
 import { useEditor } from '../../store/editor-store';
+import { openAny } from '../../store/open-any';
 import { importBytes } from '../../store/session';
 
 /** Reads a File the user chose or dropped and imports it (refusing files too big to hold). */
 export async function openFile(
   file: File,
   handle: FileSystemFileHandle | null = null,
+  confirmUnsaved = true,
 ): Promise<void> {
   const st = useEditor.getState();
-  if (st.history.done.length > 0 && st.save.status !== 'saved') {
+  if (confirmUnsaved && st.history.done.length > 0 && st.save.status !== 'saved') {
     if (!window.confirm('Some edits are not saved yet. Open another file anyway?')) return;
   }
   if (file.size > MAX_FILE_BYTES) {
@@ -28,4 +30,19 @@ export async function openFile(
   performance.mark('retag:read-start');
   const bytes = new Uint8Array(await file.arrayBuffer());
   await importBytes(file.name, bytes, {}, handle);
+}
+
+/**
+ * Opens files the user chose or dropped: a corpus, another tool's export (brat: its .txt and
+ * .ann together) or plain text, each by its name and content.
+ */
+export async function openFiles(
+  files: readonly File[],
+  handle: FileSystemFileHandle | null = null,
+): Promise<void> {
+  const st = useEditor.getState();
+  if (st.history.done.length > 0 && st.save.status !== 'saved') {
+    if (!window.confirm('Some edits are not saved yet. Open another file anyway?')) return;
+  }
+  await openAny(files, (f) => openFile(f, handle, false));
 }

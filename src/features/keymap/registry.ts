@@ -10,7 +10,7 @@ export interface Shortcut {
   readonly label: string;
   readonly keys: readonly string[];
   readonly when: When;
-  readonly group: 'Move' | 'Select' | 'Edit' | 'Review' | 'History' | 'File' | 'View';
+  readonly group: 'Move' | 'Select' | 'Edit' | 'Tokens' | 'Review' | 'History' | 'File' | 'View';
 }
 
 /** The fixed commands (label keys are added per document, see `labelShortcuts`). */
@@ -138,6 +138,34 @@ export const SHORTCUTS: readonly Shortcut[] = [
     keys: ['Shift+R'],
     when: 'editor',
     group: 'Edit',
+  },
+  {
+    id: 'token.split',
+    label: 'Split the token (choose where)',
+    keys: ['Shift+T'],
+    when: 'editor',
+    group: 'Tokens',
+  },
+  {
+    id: 'token.merge',
+    label: 'Merge the token with the next',
+    keys: ['Shift+M'],
+    when: 'editor',
+    group: 'Tokens',
+  },
+  {
+    id: 'sentence.split',
+    label: 'Start a new sentence at the token',
+    keys: ['Shift+Enter'],
+    when: 'editor',
+    group: 'Tokens',
+  },
+  {
+    id: 'sentence.join',
+    label: 'Join the sentence with the next',
+    keys: ['Shift+J'],
+    when: 'editor',
+    group: 'Tokens',
   },
   { id: 'history.undo', label: 'Undo', keys: ['Ctrl+Z'], when: 'global', group: 'History' },
   {

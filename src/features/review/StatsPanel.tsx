@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { corpusReport } from '../../core/review/report';
 import { corpusStats } from '../../core/review/stats';
 import { useEditor } from '../../store/editor-store';
 import { SidePanel } from '../checks/SidePanel';
@@ -19,7 +20,11 @@ export function StatsPanel() {
   );
   const settled = useSettled(doc);
   const st = useMemo(() => (settled ? corpusStats(settled) : null), [settled]);
-  if (!st) return null;
+  // the numbers `retag stats` prints, from the same function
+  const report = useMemo(() => (settled ? corpusReport(settled) : null), [settled]);
+  if (!st || !report) return null;
+  const invalidTotal = [...report.invalid.values()].reduce((a, b) => a + b, 0);
+  const maxLength = Math.max(1, ...report.lengths.values());
   const max = Math.max(1, ...[...st.byLabel.values()].flat());
   const figures: [string, string][] = [
     ['Tokens', st.tokens.toLocaleString('en')],
@@ -31,6 +36,17 @@ export function StatsPanel() {
     ],
     ['Changed', `${changedTags} tags in ${changedSentences} sentences`],
     ['Reviewed', `${reviewed} of ${st.sentences} sentences`],
+    ['Scheme', `${report.schemeName}, ${report.schemeOverridden ? 'set by you' : 'detected'}`],
+    [
+      'Invalid sequences',
+      invalidTotal === 0
+        ? 'none'
+        : `${invalidTotal} in ${report.invalidSentences} sentences (${[...report.invalid].map(([c, n]) => `${c} ${n}`).join(', ')})`,
+    ],
+    [
+      'Malformed sentences',
+      report.quarantined.length === 0 ? 'none' : String(report.quarantined.length),
+    ],
   ];
   return (
     <SidePanel panel="stats" title="Statistics">
@@ -75,6 +91,32 @@ export function StatsPanel() {
           );
         })}
       </ul>
+      <h3 className="px-3 pt-2 text-xs font-semibold uppercase tracking-wide">
+        Entity length (tokens)
+      </h3>
+      <table aria-label="Entity length" className="mx-3 mb-2 text-xs">
+        <thead>
+          <tr className="text-left text-slate-600 dark:text-slate-400">
+            <th className="pr-2 font-normal">length</th>
+            <th className="pr-2 font-normal">entities</th>
+            <th className="w-48 font-normal" />
+          </tr>
+        </thead>
+        <tbody>
+          {[...report.lengths].map(([len, n]) => (
+            <tr key={len}>
+              <td className="pr-2 font-mono">{len}</td>
+              <td className="pr-2 text-right font-mono">{n}</td>
+              <td>
+                <div
+                  className="h-2 rounded bg-slate-500 dark:bg-slate-400"
+                  style={{ width: `${(100 * n) / maxLength}%` }}
+                />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </SidePanel>
   );
 }
