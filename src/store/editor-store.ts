@@ -315,6 +315,23 @@ function shiftMap<V>(m: ReadonlyMap<number, V>, step: StructureStep): Map<number
   return out;
 }
 
+/** Where a token position ends up after a structural edit (it stays on the same token). */
+export function cursorAfter(p: Pos, step: StructureStep): Pos {
+  const at = step.sentence;
+  switch (step.type) {
+    case 'splitToken':
+      return p.s === at && p.t > step.token ? { s: p.s, t: p.t + 1 } : p;
+    case 'mergeTokens':
+      return p.s === at && p.t > step.token ? { s: p.s, t: p.t - 1 } : p;
+    case 'splitSentence':
+      if (p.s === at && p.t >= step.token) return { s: at + 1, t: p.t - step.token };
+      return p.s > at ? { s: p.s + 1, t: p.t } : p;
+    case 'joinSentences':
+      if (p.s === at + 1) return { s: at, t: step.token + p.t };
+      return p.s > at + 1 ? { s: p.s - 1, t: p.t } : p;
+  }
+}
+
 /**
  * The state after a structural edit: indices of later sentences move, the sentences it
  * touched are counted and validated again; filters and search results are dropped (their
@@ -354,13 +371,7 @@ function afterStructure(
   }
   const shifted = shiftMap(st.tagIssues, step);
   for (const si of newTouched) shifted.delete(si);
-  const cursorS = Math.min(st.cursor.s, next.sentences.length - 1);
-  const cursor =
-    step.type === 'splitSentence' && st.cursor.s === at && st.cursor.t >= step.token
-      ? { s: at + 1, t: st.cursor.t - step.token }
-      : st.cursor.s > at
-        ? { s: Math.max(0, st.cursor.s + delta), t: st.cursor.t }
-        : { s: cursorS, t: st.cursor.t };
+  const cursor = cursorAfter(st.cursor, step);
   const len = next.sentences[cursor.s]?.length ?? 1;
   return {
     doc: next,
