@@ -33,7 +33,16 @@ const DOM_GLOBALS = [
 ].map((name) => ({ name, message: 'src/core runs in Node, workers and the page: no DOM.' }));
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-cli', 'node_modules', 'test-results', 'playwright-report'] },
+  {
+    ignores: [
+      'dist',
+      'dist-*',
+      'node_modules',
+      'test-results',
+      'test-results-*',
+      'playwright-report',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

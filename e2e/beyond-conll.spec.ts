@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { test } from './csp-guard';
 import { shared, sharedBytes, waitForDoc } from './helpers';
 
 const SAMPLE = 'multipath-tcp.bio.txt';

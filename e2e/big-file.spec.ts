@@ -1,4 +1,5 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { test } from './csp-guard';
 import { shared, waitForDoc } from './helpers';
 
 test('a 3 MB corpus is read in a worker: first sentences at once, then the whole file', async ({

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { test } from './csp-guard';
 import { shared, sharedBytes, waitForDoc, withTags } from './helpers';
 
 const FILE = 'corpora/conll2003/bioes-sample/dev.bmes';

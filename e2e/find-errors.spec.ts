@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { test } from './csp-guard';
 import { sharedBytes, waitForDoc, withTags } from './helpers';
 
 const SAMPLE = 'multipath-tcp.bio.txt';

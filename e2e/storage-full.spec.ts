@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { test } from './csp-guard';
 import { shared, sharedBytes, waitForDoc, withTags } from './helpers';
 
-// Chromium 156 here reports a CDP Storage.overrideQuotaForOrigin quota but does not enforce
-// it on IndexedDB writes (checked in incognito and persistent profiles), so the disk is made
-// "full" by having IDBObjectStore.put throw the browser's own QuotaExceededError while a flag
-// is set. Everything after that (writer, banner, retry, export) is the app's real code path.
+// The disk is made "full" at an exact moment by having IDBObjectStore.put throw the browser's
+// own QuotaExceededError while a flag is set. Everything after that (writer, banner, retry,
+// export) is the app's real code path. The real quota (CDP Storage.overrideQuotaForOrigin,
+// which IndexedDB enforces once its ~30 s space cache is fresh) is used in
+// e2e/reliability-storage.spec.ts.
 test('a full disk keeps the edit, says Not saved, offers export, and saves once space returns', async ({
   page,
 }) => {

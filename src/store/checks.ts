@@ -1,6 +1,7 @@
 // Corpus-wide checks around the open document: the consistency analysis (in a worker, updated
 // per edit), search, the list filter, review marks and "next …" navigation, and the offer to
 // label the other occurrences of what was just labelled.
+import { fileSizeRefusal } from '../core/format/decode';
 import type { Finding, Occurrence } from '../core/checks/consistency';
 import { applyVariant } from '../core/checks/consistency';
 import { sentenceTokens, type CorpusDocument } from '../core/model/document';
@@ -14,7 +15,12 @@ import {
   type SearchQuery,
 } from '../core/search/search';
 import { startConsistency, type ConsistencyJob } from '../workers/consistency-client';
-import { regexSearchInWorker, SearchTimeout } from '../workers/search-client';
+import {
+  preloadSearch,
+  regexSearchInWorker,
+  SearchTimeout,
+  SearchWorkerFailed,
+} from '../workers/search-client';
 import { startParse } from '../workers/parse-client';
 import {
   dispatch,
@@ -128,6 +134,8 @@ export function applyFindingVariant(
 
 /** Opens a file as evidence only: read-only, used by the consistency check, never exported. */
 export async function addEvidence(file: File): Promise<string> {
+  const tooBig = fileSizeRefusal(file.size);
+  if (tooBig) return `${file.name}: ${tooBig}`;
   const bytes = new Uint8Array(await file.arrayBuffer());
   const result = await startParse(bytes, {}, () => undefined).result;
   if (result.document.refused || result.document.sentences.length === 0)
@@ -146,6 +154,12 @@ export function removeEvidence(index: number): void {
 // ---- search --------------------------------------------------------------------------------
 
 let searchSeq = 0;
+
+/** Hands the open document to the search worker ahead of a regex search (panel opened). */
+export function warmSearch(): void {
+  const doc = useEditor.getState().doc;
+  if (doc) preloadSearch(doc);
+}
 
 /** Runs a search; regex searches run in a worker and are stopped past the time limit. */
 export async function runSearch(query: SearchQuery): Promise<void> {
@@ -175,7 +189,9 @@ export async function runSearch(query: SearchQuery): Promise<void> {
     const error =
       e instanceof SearchTimeout
         ? `Search stopped: ${e.message}. Simplify the pattern (nested repeats like (a+)+ can take forever).`
-        : `Not a valid regular expression: ${(e as Error).message}`;
+        : e instanceof SearchWorkerFailed
+          ? `Search failed: ${e.message}`
+          : `Not a valid regular expression: ${(e as Error).message}`;
     useEditor.setState({ search: { query, result: null, running: false, error } });
   }
 }

@@ -130,6 +130,8 @@ export interface ConversionReport {
   readonly from: string;
   readonly source: string;
   readonly summary: string;
+  /** How text without token offsets was split, when some was (it can be read again). */
+  readonly tokenize?: 'auto' | 'words' | 'whitespace';
   /** Findings about the input, positioned in the input file (not in the corpus). */
   readonly notes: readonly {
     readonly file: string;
@@ -174,7 +176,8 @@ export const useEditor = create<EditorState>(() => ({
   anchor: null,
   lastAction: null,
   importState: { phase: 'idle', fileName: '', progress: 0, error: '' },
-  save: { status: 'saved', error: '', readOnly: false, readOnlyReason: '', restored: 0 },
+  // not "Saved" before storage is open and the document stored (the session layer says when)
+  save: { status: 'saving', error: '', readOnly: false, readOnlyReason: '', restored: 0 },
   scrollRequest: 0,
   panel: 'none',
   tagIssues: new Map(),

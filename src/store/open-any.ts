@@ -2,13 +2,9 @@
 // Label Studio, brat, Prodigy) or plain text. Everything becomes a CoNLL document; a
 // conversion report says what the conversion did and what it had to leave out.
 import { looksLikeProse } from '../core/format/prose';
-import {
-  detectFormat,
-  importInterchange,
-  type InterchangeFormat,
-  type Tokenization,
-} from '../core/interchange';
-import { rawTextToConll, tokenizeText } from '../core/text/tokenize';
+import { detectFormat, type InterchangeFormat, type Tokenization } from '../core/interchange';
+import { convertInWorker } from '../workers/convert-client';
+import type { ConvertReply, ConvertRequest } from '../workers/convert-protocol';
 import { useEditor, type ConversionReport } from './editor-store';
 import { importBytes } from './session';
 
@@ -35,17 +31,61 @@ async function openConverted(
   return ok;
 }
 
-/** Tokenizes plain text (every token O) and opens it as `<name>.conll`. */
+/** Shows "Converting…" while a worker converts; a failure is shown where import errors are. */
+async function converting<T extends ConvertReply['type']>(
+  source: string,
+  request: ConvertRequest,
+  type: T,
+): Promise<Extract<ConvertReply, { type: T }> | null> {
+  useEditor.setState({
+    importState: { phase: 'parsing', fileName: source, progress: 0, error: '' },
+  });
+  const fail = (error: string) => {
+    useEditor.setState({ importState: { phase: 'failed', fileName: source, progress: 0, error } });
+    return null;
+  };
+  try {
+    const reply = await convertInWorker(request).result;
+    if (reply.type === 'error') return fail(`${source}: could not convert: ${reply.message}`);
+    if (reply.type !== type) return fail(`${source}: unexpected reply from the converter`);
+    return reply as Extract<ConvertReply, { type: T }>;
+  } catch (e) {
+    return fail(`${source}: could not convert: ${(e as Error).message}`);
+  }
+}
+
+/** Tokenizes plain text (every token O, in a worker) and opens it as `<name>.conll`. */
 export async function openRawText(text: string, source: string): Promise<boolean> {
-  const sentences = tokenizeText(text);
-  const tokens = sentences.reduce((n, s) => n + s.tokens.length, 0);
-  if (tokens === 0) return false;
-  return openConverted(`${baseOf(source)}.conll`, rawTextToConll(text, sentences), {
+  const r = await converting(source, { type: 'raw', text }, 'raw');
+  if (!r) return false;
+  if (r.tokens === 0) {
+    useEditor.setState({
+      importState: {
+        phase: 'failed',
+        fileName: source,
+        progress: 0,
+        error: `${source}: no words to annotate.`,
+      },
+    });
+    return false;
+  }
+  return openConverted(`${baseOf(source)}.conll`, r.conll, {
     from: 'raw text',
     source,
-    summary: `Split into ${sentences.length.toLocaleString('en')} sentences and ${tokens.toLocaleString('en')} tokens, every token O. Fix the tokenization with the Tokens bar (split or merge tokens, split or join sentences).`,
+    summary: `Split into ${r.sentences.toLocaleString('en')} sentences and ${r.tokens.toLocaleString('en')} tokens, every token O. Fix the tokenization with the Tokens bar (split or merge tokens, split or join sentences).`,
     notes: [],
   });
+}
+
+/** The last import of another tool's files, kept to read it again with another tokenization. */
+let lastImport: {
+  format: InterchangeFormat;
+  files: readonly { name: string; text: string }[];
+} | null = null;
+
+/** Reads the last imported files again, splitting text without tokens `tokenize`'s way. */
+export async function reimportWith(tokenize: Tokenization): Promise<boolean> {
+  return lastImport ? openInterchange(lastImport.format, lastImport.files, tokenize) : false;
 }
 
 /** Imports another tool's file(s) (brat: the .txt and the .ann) and opens the result. */
@@ -54,7 +94,15 @@ export async function openInterchange(
   files: readonly { name: string; text: string }[],
   tokenize: Tokenization = 'auto',
 ): Promise<boolean> {
-  const r = importInterchange(format, files, { tokenize });
+  lastImport = { format, files };
+  const first = files.find((f) => format !== 'brat' || f.name.toLowerCase().endsWith('.ann'));
+  const reply = await converting(
+    first?.name ?? 'import',
+    { type: 'interchange', format, files, tokenize },
+    'interchange',
+  );
+  if (!reply) return false;
+  const r = reply.result;
   const main =
     files.find((f) => format !== 'brat' || f.name.toLowerCase().endsWith('.ann')) ?? files[0];
   const source = main?.name ?? 'import';
@@ -79,6 +127,7 @@ export async function openInterchange(
         ? ` ${s.spansLeftOut} of ${s.spans} spans were left out (listed below, with their lines): they did not fit the tokens and were not moved.`
         : ` All ${s.spans} spans fit the tokens.`) +
       (s.recordsSkipped > 0 ? ` ${s.recordsSkipped} records were skipped.` : ''),
+    tokenize: r.diagnostics.some((d) => d.code === 'I_TOKENIZED') ? tokenize : undefined,
     notes: r.diagnostics.map((d) => ({
       file: d.file ?? source,
       line: d.line,

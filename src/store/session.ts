@@ -13,18 +13,22 @@ import {
   createDoc,
   listDocs,
   loadDoc,
+  markExported,
   markOpened,
   openDb,
   readSession,
   type DocRecord,
 } from './persistence/db';
 import { acquireDocLock, type DocLock } from './persistence/locks';
+import { checkPersistence, checkUsage, useStorageNotice } from './persistence/storage-notice';
 import { OpWriter, type SaveStatus } from './persistence/writer';
 
 /** The sample corpus shipped in public/, shown to a new user at once. */
 export const SAMPLE_NAME = 'multipath-tcp.bio.txt';
 
 let db: IDBDatabase | null = null;
+/** False when the database could only be opened read-only (its upgrade failed). */
+let dbWritable = false;
 let writer: OpWriter | null = null;
 let lock: DocLock | null = null;
 let job: ParseJob | null = null;
@@ -39,6 +43,7 @@ function setSave(patch: Partial<ReturnType<typeof useEditor.getState>['save']>):
 
 function setStatus(status: SaveStatus, error: string): void {
   setSave({ status, error });
+  if (status === 'saved') void checkUsage();
 }
 
 /** Starts the app: opens storage, then restores the last session or opens the sample. */
@@ -59,9 +64,22 @@ export async function initApp(): Promise<void> {
     }
   });
   try {
-    db = await openDb();
+    const opened = await openDb();
+    db = opened.db;
+    dbWritable = opened.writable;
+    if (!opened.writable) {
+      const why = (opened.error as Error)?.name ?? 'error';
+      setStatus(
+        'memory',
+        `Could not upgrade this browser's storage for retag (${why}): your saved work is shown, but new edits are kept in memory only. Export before you close this tab.`,
+      );
+    } else {
+      void checkPersistence();
+      void checkUsage(true);
+    }
   } catch {
     db = null;
+    dbWritable = false;
     setStatus(
       'memory',
       'Browser storage is unavailable: edits are kept in memory only. Export before you close this tab.',
@@ -70,6 +88,9 @@ export async function initApp(): Promise<void> {
   const session = db ? await readSession(db).catch(() => undefined) : undefined;
   if (session && (await restoreDoc(session.docId, session.cursor))) return;
   await openSample();
+  // no document (the sample could not be read): nothing is waiting to be saved
+  if (!useEditor.getState().docId && useEditor.getState().save.status === 'saving')
+    setStatus('saved', '');
 }
 
 /** Imports file bytes as a new document (stored once; edits then go to the op log). */
@@ -86,7 +107,9 @@ export async function importBytes(
   fileHandle = handle;
   const docId = crypto.randomUUID();
   const now = Date.now();
-  if (db) {
+  useStorageNotice.setState({ savedAt: 0, exportedAt: 0, exportedDoc: null });
+  if (db && dbWritable) {
+    const database = db;
     const rec: DocRecord = {
       id: docId,
       name: fileName,
@@ -96,25 +119,12 @@ export async function importBytes(
       createdAt: now,
       openedAt: now,
       savedAt: now,
+      exportedRev: -1,
+      exportedAt: 0,
     };
-    // Show the document first; store the file meanwhile. The writer holds edits until the
-    // file is stored, so nothing is written for a document that does not exist yet.
-    const stored = createDoc(db, rec, bytes);
-    await attach(docId, 0, stored);
-    // Not "Saved" until the file itself is stored.
-    setStatus('saving', '');
-    stored.then(
-      () => {
-        if (writer && writer.unsaved === 0 && useEditor.getState().docId === docId)
-          setStatus('saved', '');
-      },
-      (e: unknown) => {
-        setStatus(
-          'unsaved',
-          `Could not store the file in the browser (${(e as Error)?.name ?? 'error'}); edits are not saved. Export to keep them.`,
-        );
-      },
-    );
+    // Show the document first; the writer stores the file meanwhile (and retries that like
+    // any write, e.g. once a full disk has room again), and holds edits until it is stored.
+    if (await attach(docId, 0, () => createDoc(database, rec, bytes))) void writer?.flush();
   }
   performance.mark('retag:stored-started');
   setDocument({
@@ -151,7 +161,7 @@ export async function restoreDoc(docId: string, cursor?: Pos): Promise<boolean> 
   const rebuilt = replay(result.document, stored.ops);
   currentBytes = stored.bytes;
   fileHandle = null;
-  const owned = await attach(docId, stored.rec.rev);
+  const owned = await attach(docId, stored.rev);
   setDocument({
     docId,
     fileName: stored.rec.name,
@@ -165,6 +175,12 @@ export async function restoreDoc(docId: string, cursor?: Pos): Promise<boolean> 
     restored: stored.ops.slice(0, rebuilt.applied).some((op) => op.kind !== 'review')
       ? Math.max(1, rebuilt.history.done.length)
       : 0,
+  });
+  useStorageNotice.setState({
+    savedAt: stored.savedAt,
+    exportedAt: stored.rec.exportedAt,
+    // exported at this very revision: nothing new since
+    exportedDoc: stored.rec.exportedRev === stored.rev ? rebuilt.doc : null,
   });
   if (owned) await markOpened(db, docId, cursor ?? { s: 0, t: 0 }).catch(() => undefined);
   return true;
@@ -197,17 +213,22 @@ export async function recentDocs(): Promise<DocRecord[]> {
   return db ? listDocs(db).catch(() => []) : [];
 }
 
-/** The corrected file's bytes (written after pending edits are flushed). */
+/** The corrected file's bytes (written after pending edits are flushed); counts as an export. */
 export async function exportBytes(scheme?: Scheme): Promise<Uint8Array | null> {
   const doc = useEditor.getState().doc;
   if (!doc) return null;
-  await writer?.flush().catch(() => undefined);
+  await flushEdits();
   return serialize(scheme ? convertDocumentScheme(doc, scheme).doc : doc);
 }
 
-/** Writes pending edits now (before an export). */
+/** Writes pending edits now (before an export), and records the export. */
 export async function flushEdits(): Promise<void> {
+  const st = useEditor.getState();
   await writer?.flush().catch(() => undefined);
+  useStorageNotice.setState({ exportedDoc: st.doc, exportedAt: Date.now() });
+  // the stored export state covers only what is stored (an unsaved edit is not "exported" there)
+  const w = writer;
+  if (db && w && st.docId && w.idle) await markExported(db, st.docId, w.rev).catch(() => undefined);
 }
 
 /** The File System Access handle of the open file, when it was opened through the picker. */
@@ -270,12 +291,8 @@ function failImport(fileName: string, error: string): void {
 }
 
 /** Takes the lock and starts the writer; read-only when another tab holds the document. */
-async function attach(
-  docId: string,
-  rev: number,
-  ready: Promise<void> = Promise.resolve(),
-): Promise<boolean> {
-  if (!db) return false;
+async function attach(docId: string, rev: number, prepare?: () => Promise<void>): Promise<boolean> {
+  if (!db || !dbWritable) return false;
   lock = await acquireDocLock(docId, onLockLost);
   if (!lock) {
     setSave({
@@ -296,9 +313,10 @@ async function attach(
       docId,
       cursor: useEditor.getState().cursor,
     }),
-    ready,
+    prepare,
   );
-  setSave({ readOnly: false, readOnlyReason: '', status: 'saved', error: '' });
+  // a new import is not saved until its file is stored (the writer says when)
+  setSave({ readOnly: false, readOnlyReason: '', status: prepare ? 'saving' : 'saved', error: '' });
   return true;
 }
 

@@ -1,3 +1,4 @@
+import { MAX_FILE_BYTES } from '../core/format/decode';
 import { parse, type ParseResult } from '../core/format/parse';
 import { unpackResult } from '../core/model/pack';
 import type { WorkerParseOptions, WorkerReply, WorkerRequest } from './parse-protocol';
@@ -28,7 +29,9 @@ export function startParse(
   onProgress: (fraction: number) => void,
   onPreview: (first: ParseResult) => void = () => undefined,
 ): ParseJob {
-  if (bytes.length < WORKER_THRESHOLD_BYTES) {
+  // A file over the size limit is refused by parse() before it decodes a byte: do that here
+  // rather than copy it to a worker (the result is a refused document with E_FILE_TOO_LARGE).
+  if (bytes.length < WORKER_THRESHOLD_BYTES || bytes.length > MAX_FILE_BYTES) {
     return { result: Promise.resolve().then(() => parse(bytes, options)), cancel: () => undefined };
   }
   const worker = new Worker(new URL('./parse.worker.ts', import.meta.url), { type: 'module' });

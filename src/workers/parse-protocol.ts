@@ -1,4 +1,5 @@
 import type { PackedResult } from '../core/model/pack';
+import type { TextEncodingName } from '../core/format/decode';
 import type { Scheme } from '../core/scheme/schemes';
 
 /** The parse options that cross to the worker (no callbacks). */
@@ -6,6 +7,8 @@ export interface WorkerParseOptions {
   readonly tagColumn?: number;
   readonly tokenColumn?: number;
   readonly scheme?: Scheme;
+  /** "Reopen as windows-1252" (default UTF-8); see ParseOptions.encoding. */
+  readonly encoding?: TextEncodingName;
 }
 
 export interface WorkerRequest {

@@ -21,9 +21,10 @@ function previewCut(bytes: Uint8Array): number {
     i >= 0 && i < bytes.length - 1;
     i = bytes.indexOf(0x0a, i + 1)
   ) {
+    // past twice the preview size (a very long line): no preview, rather than a huge one
+    if (i > PREVIEW_BYTES * 2) return 0;
     const next = bytes[i + 1];
     if (next === 0x0a || (next === 0x0d && bytes[i + 2] === 0x0a)) return i + 1;
-    if (i > PREVIEW_BYTES * 2) return 0;
   }
   return 0;
 }

@@ -1,7 +1,7 @@
 import { DiagnosticSink, type Diagnostic, type DiagnosticCode } from '../diagnostics';
 import type { CorpusDocument, Dialect, Sentence, TokenTable } from '../model/document';
 import { chunkRulesFor, detectScheme, type Scheme } from '../scheme/schemes';
-import { codePointLength, decodeBytes, type Decoded } from './decode';
+import { codePointLength, decodeBytes, type Decoded, type TextEncodingName } from './decode';
 import { detectLayout, type Layout } from './dialect';
 import { computeLineStarts, Fields, MAX_LINE_LENGTH, trimEndOffset } from './lines';
 import { scanCharacters, validateSentences } from './scan';
@@ -14,6 +14,12 @@ export interface ParseOptions {
   readonly tokenColumn?: number;
   /** The tag scheme (default: detected). */
   readonly scheme?: Scheme;
+  /**
+   * How the bytes are encoded (default UTF-8). `windows-1252` is the "reopen as windows-1252"
+   * choice offered after E_ENCODING: every byte reads as a character, nothing is quarantined for
+   * its encoding, and serialization writes windows-1252 back, byte for byte.
+   */
+  readonly encoding?: TextEncodingName;
   /** Called with the share of lines read (0..1) every 65,536 lines, for progress bars. */
   readonly onProgress?: (fraction: number) => void;
 }
@@ -31,12 +37,18 @@ export function parse(input: Uint8Array | string, options: ParseOptions = {}): P
   const decoded: Decoded =
     typeof input === 'string'
       ? { text: input, patches: [], badLines: new Set(), refused: false, diagnostics: [] }
-      : decodeBytes(input);
+      : decodeBytes(input, options.encoding);
   const sink = new DiagnosticSink();
   for (const d of decoded.diagnostics) sink.add(d);
   const text = decoded.text;
   const lineStarts = computeLineStarts(text);
-  const layout = detectLayout(text, lineStarts, options, sink);
+  // A refused file has no layout to report on (a tag column option would only add noise).
+  const layout = detectLayout(
+    text,
+    lineStarts,
+    options,
+    decoded.refused ? new DiagnosticSink() : sink,
+  );
   const built = buildSentences(
     text,
     lineStarts,
@@ -388,7 +400,8 @@ function readToken(
     ) {
       sink.add({
         line: n,
-        column: columnOf(text, lineFrom, end) + 1,
+        // where the tag belongs: just after the TAB that opens its (empty) field
+        column: columnOf(text, lineFrom, text.indexOf('\t', end) + 1),
         severity: 'error',
         code: 'E_EMPTY_TAG',
         message: 'the tag is empty',
@@ -397,13 +410,20 @@ function readToken(
         hint: 'write O for a token outside any entity',
       });
     } else {
-      const sep = fields.tab ? 'TAB-separated' : 'space-separated';
+      // Name the file's separator, and say so when the line splits otherwise.
+      const sep = tabMajority ? 'TAB-separated' : 'space-separated';
+      const how =
+        fields.tab === tabMajority
+          ? ''
+          : fields.tab
+            ? ' (the line holds a TAB, so it is split at TABs)'
+            : ' (the line has no TAB)';
       sink.add({
         line: n,
         column: 1,
         severity: 'error',
         code: 'E_COLUMNS',
-        message: `expected ${columns} ${sep} columns, found ${fields.count}`,
+        message: `expected ${columns} ${sep} columns, found ${fields.count}${how}`,
         expected: `${columns} columns`,
         found: `${fields.count} columns`,
         hint: 'every token line needs the same columns; the sentence is kept as it is and is read-only',
@@ -429,7 +449,7 @@ function readToken(
   const te = fields.ends[tagColumn] as number;
   // A TAB line may pad a field with spaces ("O  "): read the tag without them.
   const trimmed = trimEndOffset(text, ts, te);
-  if (trimmed !== te) {
+  if (trimmed !== te && trimmed !== ts) {
     sink.add({
       line: n,
       column: columnOf(text, lineFrom, trimmed),

@@ -54,7 +54,7 @@ function shiftPatches(patches: readonly RawPatch[], edits: readonly Splice[]): R
       delta += ed.tag.length - (ed.to - ed.from);
       e += 1;
     }
-    return { start: p.start + delta, end: p.end + delta, bytes: p.bytes };
+    return { ...p, start: p.start + delta, end: p.end + delta };
   });
 }
 

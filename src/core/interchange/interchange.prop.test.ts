@@ -264,13 +264,16 @@ describe('spans that do not fit', () => {
                 seen.add(`${s.start},${s.end},${s.label}`),
             );
           const inRange = spans.filter((s) => s.end > s.start && s.end <= text.length);
+          // brat splits a T line at spaces: a label with a space makes a line that is not a
+          // span at all (W_SPAN_SHAPE), so it cannot overlap anything there.
+          const blocking = format === 'brat' ? inRange.filter((s) => !/\s/.test(s.label)) : inRange;
           const expected = inRange.filter(
             (s) =>
               s.label !== '' &&
               s.label !== 'a b' &&
               starts.includes(s.start) &&
               ends.includes(s.end) &&
-              !inRange.some((o) => o !== s && o.start < s.end && s.start < o.end),
+              !blocking.some((o) => o !== s && o.start < s.end && s.start < o.end),
           );
           const tokenList = starts.map((s, k) => [s, ends[k]]);
           const records: Record<InterchangeFormat, () => { name: string; text: string }[]> = {

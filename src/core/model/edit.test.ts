@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parse } from '../format/parse';
 import { serialize } from '../format/serialize';
 import { conll, parseText } from '../testing/fixtures';
 import { applyStep, invertStep, setTagsStep, type SetTagsStep } from './edit';
@@ -70,5 +71,33 @@ describe('setTags steps', () => {
     const back = applyStep(doc, setTagsStep(doc, 0, 2, ['O']));
     expect(back.ok && isSentenceChanged(back.doc.sentences[0]!)).toBe(false);
     expect(back.ok && text(back.doc)).toBe(text(base()));
+  });
+});
+
+describe('windows-1252 documents', () => {
+  it('refuse a tag the encoding cannot write, and accept one it can', () => {
+    const bytes = Uint8Array.from([
+      ...new TextEncoder().encode('caf'),
+      0xe9,
+      9,
+      ...new TextEncoder().encode('O\n'),
+    ]);
+    const doc = parse(bytes, { encoding: 'windows-1252' }).document;
+    expect(doc.sentences[0]?.quarantined).toBe(false);
+    expect(applyStep(doc, setTagsStep(doc, 0, 0, ['B-名前']))).toEqual({
+      ok: false,
+      error: 'unwritable-tag',
+    });
+    const r = applyStep(doc, setTagsStep(doc, 0, 0, ['B-Café']));
+    expect(r.ok).toBe(true);
+    if (r.ok)
+      expect([...serialize(r.doc)]).toEqual([
+        ...new TextEncoder().encode('caf'),
+        0xe9,
+        9,
+        ...new TextEncoder().encode('B-Caf'),
+        0xe9,
+        10,
+      ]);
   });
 });

@@ -1,3 +1,4 @@
+import { firstUnencodable } from '../format/decode';
 import { isWritableTag } from '../scheme/tags';
 import type { CorpusDocument, Sentence } from './document';
 
@@ -57,9 +58,12 @@ export function applyStep(doc: CorpusDocument, step: SetTagsStep): StepResult {
     if (s.tags[step.start + i] !== step.before[i]) return { ok: false, error: 'before-mismatch' };
   }
   // A tag the file already had at that token is always writable (undo must restore it).
+  // A windows-1252 file can only take tags that encoding can write.
+  const encoding = doc.patches[0]?.encoding ?? 'utf-8';
   for (let i = 0; i < step.after.length; i++) {
     const tag = step.after[i] as string;
-    if (tag !== s.originalTags[step.start + i] && !isWritableTag(tag))
+    if (tag === s.originalTags[step.start + i]) continue;
+    if (!isWritableTag(tag) || firstUnencodable(tag, encoding) !== null)
       return { ok: false, error: 'unwritable-tag' };
   }
   const tags = s.tags.slice();

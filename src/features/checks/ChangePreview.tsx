@@ -1,5 +1,6 @@
 import type { ChangeRow } from '../../core/edit/preview';
 import { smallButton } from './SidePanel';
+import { tokenDisplay } from '../editor/token-text';
 
 /** Rows shown in a preview; the rest are counted. */
 const SHOWN = 200;
@@ -10,9 +11,13 @@ export function ChangeLine({ row }: { row: ChangeRow }) {
     <span className="inline-flex flex-wrap gap-x-2">
       {row.tokens.map((tok, i) => (
         <span key={i} className="inline-flex flex-col font-mono text-xs leading-4">
-          <span className="font-sans text-sm">{tok}</span>
-          <span className="text-red-800 line-through dark:text-red-300">{row.before[i]}</span>
-          <span className="text-emerald-800 dark:text-emerald-300">{row.after[i]}</span>
+          <span className="font-sans text-sm">{tokenDisplay(tok)}</span>
+          <span className="text-red-800 line-through dark:text-red-300">
+            {tokenDisplay(row.before[i] ?? '')}
+          </span>
+          <span className="text-emerald-800 dark:text-emerald-300">
+            {tokenDisplay(row.after[i] ?? '')}
+          </span>
         </span>
       ))}
     </span>

@@ -7,6 +7,7 @@ import { moveCursor, selectRange, useEditor } from '../../store/editor-store';
 import { ChangePreview } from './ChangePreview';
 import { InContext } from './InContext';
 import { SidePanel, smallButton } from './SidePanel';
+import { tokenDisplay, visibleText } from '../editor/token-text';
 
 /** Findings listed at once (ranked: the likeliest errors first). */
 const SHOWN = 200;
@@ -113,13 +114,13 @@ function FindingItem(props: {
         className="w-full px-3 py-1.5 text-left hover:bg-slate-50 dark:hover:bg-slate-800"
         onClick={props.onToggle}
       >
-        <span className="font-semibold">“{words}”</span>{' '}
+        <span className="font-semibold">“{tokenDisplay(words)}”</span>{' '}
         <span className="rounded bg-violet-100 px-1 text-xs text-violet-950 dark:bg-violet-900 dark:text-violet-50">
           {f.kind === 'type' ? 'type' : 'boundary'}
         </span>{' '}
         <span className="font-mono text-xs">score {f.score.toFixed(2)}</span>
         <span className="block text-xs text-slate-700 dark:text-slate-300">
-          {f.variants.map((v) => `${v.label} ×${v.count}`).join(' · ')}
+          {visibleText(f.variants.map((v) => `${v.label} ×${v.count}`).join(' · '))}
         </span>
       </button>
       {props.open && <FindingDetail finding={f} readOnly={props.readOnly} />}
@@ -192,7 +193,7 @@ function FindingDetail({ finding, readOnly }: { finding: Finding; readOnly: bool
             className="rounded border border-slate-200 p-1 dark:border-slate-700"
           >
             <h4 className="text-xs font-semibold">
-              {v.label} ×{v.count}
+              {tokenDisplay(v.label)} ×{v.count}
               {vi === finding.suggested && (
                 <span className="ml-1 rounded bg-emerald-100 px-1 text-emerald-900 dark:bg-emerald-900 dark:text-emerald-50">
                   suggested

@@ -1,4 +1,5 @@
 import { tokenText, type CorpusDocument, type Sentence } from '../../core/model/document';
+import { tokenDisplay } from '../editor/token-text';
 
 /** Tokens of context shown on each side of a place. */
 const CONTEXT = 4;
@@ -14,7 +15,7 @@ export function InContext(props: {
   const from = Math.max(0, start - CONTEXT);
   const to = Math.min(s.length, end + CONTEXT);
   const part = (a: number, b: number) =>
-    Array.from({ length: b - a }, (_, i) => tokenText(doc, s, a + i)).join(' ');
+    tokenDisplay(Array.from({ length: b - a }, (_, i) => tokenText(doc, s, a + i)).join(' '));
   return (
     <>
       {from > 0 && '… '}

@@ -5,7 +5,10 @@ import { previewTransaction, type ChangeRow } from '../../core/edit/preview';
 import { countTagIssues, isSequenceCode, repairSentences } from '../../core/review/tag-issues';
 import { repairSentencesNow, sentencesOfKind } from '../../store/checks';
 import { moveCursor, useEditor } from '../../store/editor-store';
+import { reimportWith } from '../../store/open-any';
+import { reread } from '../../store/session';
 import { goToLine } from '../editor/actions';
+import { tokenDisplay } from '../editor/token-text';
 import { ChangePreview } from './ChangePreview';
 import { SidePanel, smallButton } from './SidePanel';
 
@@ -133,7 +136,7 @@ function IssueList(props: {
             <span className="mr-1 font-mono text-xs">
               #{r.s + 1}:{r.t + 1}
             </span>
-            {r.message}
+            {tokenDisplay(r.message)}
           </button>
           <button
             type="button"
@@ -152,11 +155,36 @@ function IssueList(props: {
 }
 
 function FileProblems({ list }: { list: readonly Diagnostic[] }) {
+  const { options, edits } = useEditor(
+    useShallow((s) => ({ options: s.options, edits: s.history.done.length })),
+  );
+  const encodingErrors = list.filter((d) => d.code === 'E_ENCODING').length;
   return (
     <section aria-label="File problems" className="pt-2">
       <h3 className="px-3 text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">
         Reading the file ({list.length})
       </h3>
+      {encodingErrors > 0 && options.encoding !== 'windows-1252' && (
+        <p className="flex flex-wrap items-center gap-2 px-3 py-1 text-xs">
+          {encodingErrors} {encodingErrors === 1 ? 'line is' : 'lines are'} not UTF-8 (shown with
+          their bytes as windows-1252). If the file is windows-1252 (Latin-1):
+          <button
+            type="button"
+            className={smallButton}
+            onClick={() => {
+              if (
+                edits === 0 ||
+                window.confirm(
+                  'Re-reading the file starts over from the file: your edits to it are not carried over. Continue?',
+                )
+              )
+                void reread({ ...options, encoding: 'windows-1252' });
+            }}
+          >
+            Reopen as windows-1252
+          </button>
+        </p>
+      )}
       <ol>
         {list.slice(0, SHOWN).map((d, i) => (
           <li key={i}>
@@ -171,7 +199,7 @@ function FileProblems({ list }: { list: readonly Diagnostic[] }) {
               <span className="font-mono text-xs">
                 {d.line > 0 ? `line ${d.line}:${d.column}` : 'file'}
               </span>
-              <span className="block">{d.message}</span>
+              <span className="block">{tokenDisplay(d.message)}</span>
               {d.hint && (
                 <span className="block text-xs text-slate-600 dark:text-slate-400">{d.hint}</span>
               )}
@@ -195,6 +223,33 @@ function ConversionNotes() {
       <p className="px-3 py-1 text-xs">
         {report.source}: {report.summary}
       </p>
+      {report.tokenize && (
+        <p className="flex flex-wrap items-center gap-1 px-3 py-1 text-xs">
+          Text without tokens was split{' '}
+          {report.tokenize === 'auto' ? '(auto)' : `at ${report.tokenize}`}. Read it again splitting
+          {(['words', 'whitespace'] as const)
+            .filter((t) => t !== report.tokenize)
+            .map((t) => (
+              <button
+                key={t}
+                type="button"
+                className={smallButton}
+                onClick={() => {
+                  const st = useEditor.getState();
+                  if (
+                    st.history.done.length === 0 ||
+                    window.confirm(
+                      'Reading again starts over from the imported file: your edits are not carried over. Continue?',
+                    )
+                  )
+                    void reimportWith(t);
+                }}
+              >
+                {t === 'words' ? 'into words' : 'at whitespace'}
+              </button>
+            ))}
+        </p>
+      )}
       <ol>
         {report.notes.slice(0, SHOWN).map((d, i) => (
           <li key={i} className="border-b border-slate-100 px-3 py-1.5 dark:border-slate-800">

@@ -2,6 +2,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { extractChunks } from '../../core/scheme/chunks';
 import { useEditor } from '../../store/editor-store';
 import { applyLabel, moveBoundary, removeAtCursor } from './actions';
+import { tokenDisplay, visibleText } from './token-text';
 
 const small =
   'rounded border border-slate-300 px-1.5 text-xs hover:bg-slate-100 disabled:opacity-50 dark:border-slate-600 dark:hover:bg-slate-800';
@@ -44,7 +45,8 @@ export function EntityBar() {
       className="flex min-h-8 flex-wrap items-center gap-2 border-b border-slate-200 px-3 py-1 text-xs dark:border-slate-700"
     >
       <span>
-        Entity <strong>{c.type}</strong>: “{words}” (tokens {c.start + 1}–{c.end})
+        Entity <strong>{tokenDisplay(c.type)}</strong>: “{tokenDisplay(words)}” (tokens{' '}
+        {c.start + 1}–{c.end})
       </span>
       <label className="flex items-center gap-1">
         Label
@@ -56,7 +58,7 @@ export function EntityBar() {
         >
           {(names.includes(c.type) ? names : [c.type, ...names]).map((n) => (
             <option key={n} value={n}>
-              {n}
+              {visibleText(n)}
             </option>
           ))}
         </select>

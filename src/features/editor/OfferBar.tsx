@@ -5,6 +5,7 @@ import { acceptOffer, offerOtherOccurrences } from '../../store/checks';
 import { useEditor } from '../../store/editor-store';
 import { ChangePreview } from '../checks/ChangePreview';
 import { smallButton } from '../checks/SidePanel';
+import { tokenDisplay } from './token-text';
 
 /**
  * After a labelling: "label the N other occurrences of these words", with a preview. It floats
@@ -32,7 +33,7 @@ export function OfferBar() {
       <div className="flex flex-wrap items-center gap-2">
         <span>
           “{offer.words.join(' ')}” occurs {n} more time{n === 1 ? '' : 's'} not labelled{' '}
-          {offer.type}.
+          {tokenDisplay(offer.type)}.
         </span>
         <button
           type="button"

@@ -6,6 +6,10 @@ import { swatch } from '../palette/swatches';
 import { revert } from './actions';
 import { tokenDisplay } from './token-text';
 
+/** How much of a malformed sentence's raw lines a row shows. */
+const MAX_RAW_LINES = 200;
+const MAX_RAW_CHARS = 2000;
+
 /** Counts renders per sentence index; the render-count test reads it. */
 export const rowRenders = new Map<number, number>();
 
@@ -67,9 +71,18 @@ export const SentenceRow = memo(function SentenceRow({ index }: { index: number 
   );
 
   if (sentence.quarantined) {
+    // A malformed line can be megabytes long: show its start (the file keeps all of it).
     const raw: string[] = [];
-    for (let n = sentence.startLine; n <= sentence.endLine; n++)
-      raw.push(lineTextIn(text, lineStarts ?? new Uint32Array(0), n));
+    for (let n = sentence.startLine; n <= sentence.endLine && raw.length < MAX_RAW_LINES; n++) {
+      const line = lineTextIn(text, lineStarts ?? new Uint32Array(0), n);
+      raw.push(
+        line.length > MAX_RAW_CHARS
+          ? `${line.slice(0, MAX_RAW_CHARS)}… (${(line.length - MAX_RAW_CHARS).toLocaleString('en')} more characters)`
+          : line,
+      );
+    }
+    const more = sentence.endLine - sentence.startLine + 1 - raw.length;
+    if (more > 0) raw.push(`… (${more.toLocaleString('en')} more lines)`);
     return (
       <div
         role="row"
@@ -157,7 +170,7 @@ export const SentenceRow = memo(function SentenceRow({ index }: { index: number 
           className={`cursor-pointer rounded px-1 text-[0.7rem] font-semibold leading-4 ${sw.chip}`}
           aria-hidden="true"
         >
-          {c.type}
+          {tokenDisplay(c.type)}
         </span>
       </span>,
     );

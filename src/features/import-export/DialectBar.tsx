@@ -3,6 +3,7 @@ import { SCHEME_NAMES, SCHEMES, type Scheme } from '../../core/scheme/schemes';
 import { describeDialect } from '../../core/model/summary';
 import { useEditor } from '../../store/editor-store';
 import { reread } from '../../store/session';
+import { tokenDisplay } from '../editor/token-text';
 
 /**
  * The dialect and scheme as detected, with the two corrections users need: which column holds
@@ -31,7 +32,9 @@ export function DialectBar() {
     );
   return (
     <div className="flex flex-wrap items-center gap-x-4 gap-y-1 border-b border-slate-200 px-3 py-1.5 text-xs text-slate-700 dark:border-slate-700 dark:text-slate-300">
-      <h1 className="text-sm font-semibold text-slate-900 dark:text-slate-100">{st.fileName}</h1>
+      <h1 className="text-sm font-semibold text-slate-900 dark:text-slate-100">
+        {tokenDisplay(st.fileName)}
+      </h1>
       {st.conversion && (
         <button
           type="button"
@@ -43,7 +46,10 @@ export function DialectBar() {
           {st.conversion.notes.some((n) => n.severity !== 'info') ? ' — see Problems' : ''}
         </button>
       )}
-      <span>{describeDialect({ dialect: d, text: st.text })}</span>
+      <span>
+        {describeDialect({ dialect: d, text: st.text })}
+        {st.options.encoding === 'windows-1252' ? ', read as windows-1252' : ''}
+      </span>
       <label className="flex items-center gap-1">
         Tag column
         <select

@@ -1,7 +1,25 @@
-import { MAX_FILE_BYTES } from '../../core/format/decode';
+import { fileSizeRefusal } from '../../core/format/decode';
 import { useEditor } from '../../store/editor-store';
 import { openAny } from '../../store/open-any';
 import { importBytes } from '../../store/session';
+
+/**
+ * Refuses a file too big to hold as one string, before a byte of it is read: shows why (naming
+ * the limit) and returns true. Reading it would end in "Invalid string length" or an empty page.
+ */
+function refuseTooLarge(file: File): boolean {
+  const why = fileSizeRefusal(file.size);
+  if (why === null) return false;
+  useEditor.setState({
+    importState: {
+      phase: 'failed',
+      fileName: file.name,
+      progress: 0,
+      error: `${file.name}: ${why}. Split the corpus into smaller files.`,
+    },
+  });
+  return true;
+}
 
 /** Reads a File the user chose or dropped and imports it (refusing files too big to hold). */
 export async function openFile(
@@ -13,17 +31,7 @@ export async function openFile(
   if (confirmUnsaved && st.history.done.length > 0 && st.save.status !== 'saved') {
     if (!window.confirm('Some edits are not saved yet. Open another file anyway?')) return;
   }
-  if (file.size > MAX_FILE_BYTES) {
-    useEditor.setState({
-      importState: {
-        phase: 'failed',
-        fileName: file.name,
-        progress: 0,
-        error: `${file.name} is ${file.size} bytes; the limit is ${MAX_FILE_BYTES} bytes (512 MiB). Split the corpus.`,
-      },
-    });
-    return;
-  }
+  if (refuseTooLarge(file)) return;
   useEditor.setState({
     importState: { phase: 'parsing', fileName: file.name, progress: 0, error: '' },
   });
@@ -44,5 +52,7 @@ export async function openFiles(
   if (st.history.done.length > 0 && st.save.status !== 'saved') {
     if (!window.confirm('Some edits are not saved yet. Open another file anyway?')) return;
   }
+  // Every file, not only a corpus: a brat .txt is read whole as text.
+  for (const f of files) if (refuseTooLarge(f)) return;
   await openAny(files, (f) => openFile(f, handle, false));
 }

@@ -4,6 +4,7 @@ import { isWritableTag } from '../../core/scheme/tags';
 import { useEditor } from '../../store/editor-store';
 import { addLabel } from '../../store/label-book';
 import { applyLabel } from '../editor/actions';
+import { tokenDisplay, visibleText } from '../editor/token-text';
 import { keyString } from '../keymap/keys';
 import { isFreeForLabel, labelShortcuts } from '../keymap/registry';
 import { customLabelKeys, setLabelKey } from './label-keys';
@@ -42,7 +43,7 @@ export function LabelPalette() {
     }
     setLabelKey(name, key);
     setBinding(null);
-    setMessage(`${name} is now on key ${key}.`);
+    setMessage(`${visibleText(name)} is now on key ${key}.`);
   };
 
   return (
@@ -61,9 +62,10 @@ export function LabelPalette() {
                 disabled={readOnly}
                 onClick={() => applyLabel(name)}
                 className="px-2 py-0.5 font-medium disabled:opacity-60"
-                aria-label={`Label as ${name}${key ? ` (key ${key})` : ''}, ${counts.get(name) ?? 0} entities`}
+                aria-label={`Label as ${visibleText(name)}${key ? ` (key ${key})` : ''}, ${counts.get(name) ?? 0} entities`}
               >
-                {name} <span className="font-mono text-xs">{counts.get(name) ?? 0}</span>
+                {tokenDisplay(name)}{' '}
+                <span className="font-mono text-xs">{counts.get(name) ?? 0}</span>
               </button>
               <button
                 type="button"
@@ -72,8 +74,8 @@ export function LabelPalette() {
                 className={`mr-1 min-w-6 rounded px-1 font-mono text-xs ${binding === name ? 'bg-blue-700 text-white' : 'bg-white/70 dark:bg-black/40'}`}
                 aria-label={
                   binding === name
-                    ? `Press a key for ${name} (Escape to cancel)`
-                    : `Change the key of ${name}${key ? ` (now ${key})` : ''}`
+                    ? `Press a key for ${visibleText(name)} (Escape to cancel)`
+                    : `Change the key of ${visibleText(name)}${key ? ` (now ${key})` : ''}`
                 }
               >
                 {binding === name ? '…' : (key ?? '—')}
@@ -94,7 +96,7 @@ export function LabelPalette() {
               }
               useEditor.setState((s) => ({ labels: addLabel(s.labels, name) }));
               setNewLabel('');
-              setMessage(`Added ${name}.`);
+              setMessage(`Added ${visibleText(name)}.`);
             }}
           >
             <input

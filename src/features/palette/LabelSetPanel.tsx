@@ -15,6 +15,7 @@ import {
   setDescription,
 } from '../../store/label-sets';
 import { smallButton, SidePanel } from '../checks/SidePanel';
+import { tokenDisplay, visibleText } from '../editor/token-text';
 import { downloadBytes } from '../import-export/download';
 import { labelShortcuts } from '../keymap/registry';
 import { isFreeForLabel } from '../keymap/registry';
@@ -52,7 +53,7 @@ function RetypeForm(props: {
         : `${plural(preview.entities, 'entity')} in ${plural(preview.sentences, 'sentence')} become ${to}${exists ? ` (merged into the existing ${to})` : ''}.`;
   return (
     <form
-      aria-label={`${TITLES[action.kind]} ${action.name}`}
+      aria-label={`${TITLES[action.kind]} ${visibleText(action.name)}`}
       className="mt-1 rounded border border-slate-300 p-2 dark:border-slate-600"
       onSubmit={(e) => {
         e.preventDefault();
@@ -75,7 +76,7 @@ function RetypeForm(props: {
                 .filter((n) => n !== action.name)
                 .map((n) => (
                   <option key={n} value={n}>
-                    {n}
+                    {visibleText(n)}
                   </option>
                 ))}
             </select>
@@ -217,11 +218,13 @@ export function LabelSetPanel() {
           return (
             <li
               key={name}
-              aria-label={name}
+              aria-label={visibleText(name)}
               className="border-b border-slate-200 py-2 dark:border-slate-700"
             >
               <div className="flex flex-wrap items-center gap-2">
-                <span className={`rounded px-1.5 text-xs font-semibold ${sw.chip}`}>{name}</span>
+                <span className={`rounded px-1.5 text-xs font-semibold ${sw.chip}`}>
+                  {tokenDisplay(name)}
+                </span>
                 <span className="whitespace-nowrap font-mono text-xs">
                   {plural(counts.get(name) ?? 0, 'entity')}
                 </span>
@@ -238,7 +241,7 @@ export function LabelSetPanel() {
                       type="button"
                       className={smallButton}
                       disabled={readOnly || (kind === 'merge' && names.length < 2)}
-                      aria-label={`${kind[0]!.toUpperCase()}${kind.slice(1)} ${name}`}
+                      aria-label={`${kind[0]!.toUpperCase()}${kind.slice(1)} ${visibleText(name)}`}
                       onClick={() =>
                         setAction({
                           kind,
@@ -253,7 +256,7 @@ export function LabelSetPanel() {
                 </span>
               </div>
               <label className="mt-1 block text-xs">
-                <span className="sr-only">Description of {name}</span>
+                <span className="sr-only">Description of {visibleText(name)}</span>
                 <textarea
                   key={`${name}:${descriptions.get(name) ?? ''}`}
                   defaultValue={descriptions.get(name) ?? ''}

@@ -5,6 +5,7 @@ import { tokenText } from '../../core/model/document';
 import { dispatch, moveCursor, useEditor } from '../../store/editor-store';
 import { ChangeLine } from '../checks/ChangePreview';
 import { SidePanel, smallButton } from '../checks/SidePanel';
+import { tokenDisplay } from '../editor/token-text';
 import { downloadBytes } from '../import-export/download';
 import { useSettled } from './use-settled';
 
@@ -22,9 +23,9 @@ function SentenceDiff({ index }: { index: number }) {
             key={t}
             className={`inline-flex flex-col font-mono leading-4 ${changed ? 'rounded bg-amber-100 px-0.5 dark:bg-amber-900' : ''}`}
           >
-            <span className="font-sans text-sm">{tokenText(doc, s, t)}</span>
-            <span>{s.originalTags[t]}</span>
-            <span className={changed ? 'font-semibold' : ''}>{s.tags[t]}</span>
+            <span className="font-sans text-sm">{tokenDisplay(tokenText(doc, s, t))}</span>
+            <span>{tokenDisplay(s.originalTags[t] ?? '')}</span>
+            <span className={changed ? 'font-semibold' : ''}>{tokenDisplay(s.tags[t] ?? '')}</span>
           </span>
         );
       })}

@@ -4,6 +4,7 @@ import { corpusReport } from '../../core/review/report';
 import { corpusStats } from '../../core/review/stats';
 import { useEditor } from '../../store/editor-store';
 import { SidePanel } from '../checks/SidePanel';
+import { tokenDisplay, visibleText } from '../editor/token-text';
 import { useSettled } from './use-settled';
 import { swatch } from '../palette/swatches';
 
@@ -70,11 +71,11 @@ export function StatsPanel() {
           return (
             <li
               key={label}
-              aria-label={`${label}: ${was} in the file, ${now} now`}
+              aria-label={`${visibleText(label)}: ${was} in the file, ${now} now`}
               className="py-0.5"
             >
               <div className="flex justify-between text-xs">
-                <span className="font-semibold">{label}</span>
+                <span className="font-semibold">{tokenDisplay(label)}</span>
                 <span className="font-mono">
                   {was} → {now}
                 </span>

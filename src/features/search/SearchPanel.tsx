@@ -1,12 +1,19 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { previewTransaction, type ChangeRow } from '../../core/edit/preview';
 import { labelMatches, type SearchQuery } from '../../core/search/search';
-import { currentMatches, labelAllMatches, runSearch, setFilter } from '../../store/checks';
+import {
+  currentMatches,
+  labelAllMatches,
+  runSearch,
+  setFilter,
+  warmSearch,
+} from '../../store/checks';
 import { selectRange, useEditor } from '../../store/editor-store';
 import { ChangePreview } from '../checks/ChangePreview';
 import { InContext } from '../checks/InContext';
 import { SidePanel, smallButton } from '../checks/SidePanel';
+import { visibleText } from '../editor/token-text';
 
 type Mode = 'tokens' | 'label' | 'tags' | 'entityStart' | 'regex';
 
@@ -53,6 +60,11 @@ export function SearchPanel() {
   const [caseSensitive, setCaseSensitive] = useState(false);
   const [label, setLabel] = useState('');
   const doc = useEditor((s) => s.doc);
+  // the regex worker gets the document now, so a search answers within its time limit
+  const tokens = doc?.tokens;
+  useEffect(() => {
+    if (mode === 'regex' && tokens) warmSearch();
+  }, [mode, tokens]);
   // A preview belongs to one result, label and version of the document; any change hides it.
   const [shown, setPreview] = useState<{
     rows: ChangeRow[];
@@ -138,7 +150,7 @@ export function SearchPanel() {
             >
               {names.map((n) => (
                 <option key={n} value={n}>
-                  {n}
+                  {visibleText(n)}
                 </option>
               ))}
             </select>

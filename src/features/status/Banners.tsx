@@ -1,16 +1,83 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useEditor } from '../../store/editor-store';
+import {
+  USAGE_WARNING,
+  usageShare,
+  useStorageNotice,
+} from '../../store/persistence/storage-notice';
 import { exportBytes, takeOver } from '../../store/session';
 import { exportCurrent } from '../import-export/download';
 
-/** Persistent banners: storage failures (with export), read-only tabs (with take over), restores. */
+const time = (ms: number) => new Date(ms).toLocaleTimeString();
+
+function megabytes(bytes: number): string {
+  return bytes >= 1e9 ? `${(bytes / 1e9).toFixed(1)} GB` : `${(bytes / 1e6).toFixed(1)} MB`;
+}
+
+/**
+ * Persistent banners: storage failures (with export), read-only tabs (with take over),
+ * restores (with when the work was saved and exported), storage that may be evicted or is
+ * nearly full (with an export nudge).
+ */
 export function Banners() {
   const s = useEditor(
-    useShallow((st) => ({ save: st.save, fileName: st.fileName, restored: st.save.restored })),
+    useShallow((st) => ({
+      save: st.save,
+      fileName: st.fileName,
+      restored: st.save.restored,
+      doc: st.doc,
+      changed: st.changedTags > 0,
+    })),
   );
+  const n = useStorageNotice();
   const exportNow = () => exportCurrent(exportBytes, s.fileName);
+  const share = usageShare(n);
+  const unexported = s.changed && s.doc !== n.exportedDoc;
+  const evictable = (n.persisted === false || n.safari) && unexported && !n.hidden;
   return (
     <>
+      {share > USAGE_WARNING && (
+        <div
+          role="alert"
+          className="flex flex-wrap items-center gap-3 border-b border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-50"
+        >
+          Browser storage is {Math.round(share * 100)}% full ({megabytes(n.usage)} of{' '}
+          {megabytes(n.quota)}): saving may soon fail. Export your work, and remove documents you no
+          longer need.
+          <button
+            type="button"
+            className="rounded border border-amber-600 px-2 py-0.5"
+            onClick={() => void exportNow()}
+          >
+            Export backup
+          </button>
+        </div>
+      )}
+      {evictable && (
+        <div
+          role="note"
+          aria-label="Storage notice"
+          className="flex flex-wrap items-center gap-3 border-b border-slate-300 bg-slate-50 px-3 py-1.5 text-sm text-slate-900 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
+        >
+          {n.safari
+            ? 'Safari deletes what this site stores after 7 days without a visit, so your saved edits may be lost: export a backup.'
+            : 'Your edits are saved in this browser, but it may clear them when it runs low on space (storage is not persistent): export a backup from time to time.'}
+          <button
+            type="button"
+            className="rounded border border-slate-500 px-2 py-0.5"
+            onClick={() => void exportNow()}
+          >
+            Export backup
+          </button>
+          <button
+            type="button"
+            className="rounded border border-slate-500 px-2 py-0.5"
+            onClick={() => useStorageNotice.setState({ hidden: true })}
+          >
+            Hide
+          </button>
+        </div>
+      )}
       {(s.save.status === 'unsaved' || s.save.status === 'memory') && s.save.error && (
         <div
           role="alert"
@@ -54,6 +121,11 @@ export function Banners() {
           className="flex items-center gap-3 border-b border-emerald-300 bg-emerald-50 px-3 py-1.5 text-sm text-emerald-950 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-50"
         >
           Recovered {s.restored} saved edit{s.restored === 1 ? '' : 's'} from your last session.
+          {n.savedAt > 0 && <span>Last saved at {time(n.savedAt)}.</span>}
+          <span>
+            {n.exportedAt > 0 ? `Last exported at ${time(n.exportedAt)}` : 'Not exported yet'}
+            {n.exportedAt > 0 && s.doc !== n.exportedDoc ? ', with edits since.' : '.'}
+          </span>
           <button
             type="button"
             className="rounded border border-emerald-600 px-2"

@@ -1,0 +1,2 @@
+export const CSP_HEADER: string;
+export const CSP_META: string;
