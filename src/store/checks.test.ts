@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { conll, parseText } from '../core/testing/fixtures';
 import { labelSpan } from '../core/edit/commands';
 import {
   filterCounts,
@@ -11,27 +10,10 @@ import {
   sentenceAtOffset,
   setFilter,
 } from './checks';
-import {
-  dispatch,
-  moveCursor,
-  setDocument,
-  setReviewed,
-  undoEdit,
-  useEditor,
-} from './editor-store';
+import { dispatch, moveCursor, setReviewed, undoEdit, useEditor } from './editor-store';
+import { openInStore } from './testing';
 
-/** Opens a small IOB2 document built from sentence specs in the store. */
-function open(...sentences: string[]): void {
-  const doc = parseText(conll(...sentences), { scheme: 'iob2' }).document;
-  setDocument({
-    docId: null,
-    fileName: 'f',
-    doc,
-    options: {},
-    diagnostics: [],
-    diagnosticCounts: new Map(),
-  });
-}
+const open = openInStore;
 
 describe('the filtered list', () => {
   it('maps sentences to rows and moves by rows, staying inside the filter', () => {

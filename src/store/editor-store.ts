@@ -5,6 +5,7 @@ import {
   applyTransaction,
   EMPTY_HISTORY,
   groupsWith,
+  movedIndex,
   record,
   recordStructure,
   redo,
@@ -306,14 +307,16 @@ export function dispatch(tr: Transaction | null, lastAction?: LastAction): boole
   return true;
 }
 
-/** Moves the keys of a sentence-indexed map across a structural edit (see `shiftIndices`). */
+/**
+ * Moves the keys of a sentence-indexed map across a structural edit (see `movedIndex`); the
+ * sentences the edit touched are dropped, for the caller to count again.
+ */
 function shiftMap<V>(m: ReadonlyMap<number, V>, step: StructureStep): Map<number, V> {
   const { at, delta } = sentenceShift(step);
   const out = new Map<number, V>();
   for (const [i, v] of m) {
-    if (delta === 0 || i <= at) out.set(i, v);
-    else if (delta === 1) out.set(i + 1, v);
-    else if (i > at + 1) out.set(i - 1, v);
+    if (i === at || (delta === -1 && i === at + 1)) continue;
+    out.set(movedIndex(i, step), v);
   }
   return out;
 }
@@ -366,14 +369,12 @@ function afterStructure(
   let changedTags = st.changedTags;
   for (const si of oldTouched) changedTags -= st.changedBySentence.get(si) ?? 0;
   for (const si of newTouched) {
-    changedBySentence.delete(si);
     const s = next.sentences[si];
     const n = s ? changedTagCount(s) : 0;
     if (n > 0) changedBySentence.set(si, n);
     changedTags += n;
   }
   const shifted = shiftMap(st.tagIssues, step);
-  for (const si of newTouched) shifted.delete(si);
   const cursor = cursorAfter(st.cursor, step);
   const len = next.sentences[cursor.s]?.length ?? 1;
   return {

@@ -9,26 +9,15 @@ import {
   dispatchStructure,
   moveCursor,
   redoEdit,
-  setDocument,
   setOpSink,
   setReviewed,
   undoEdit,
   useEditor,
 } from './editor-store';
+import { openInStore } from './testing';
 import { previewRetype, retypeLabel } from './label-sets';
 
-function open(...sentences: string[]) {
-  const doc = parseText(conll(...sentences), { scheme: 'iob2' }).document;
-  setDocument({
-    docId: null,
-    fileName: 'f',
-    doc,
-    options: {},
-    diagnostics: [],
-    diagnosticCounts: new Map(),
-  });
-  return doc;
-}
+const open = openInStore;
 
 const step = <T>(x: T | string): T => {
   if (typeof x === 'string') throw new Error(x);

@@ -23,22 +23,28 @@ function post(w: Worker, m: SearchRequest): void {
   w.postMessage(m);
 }
 
-/** True while the worker may still be unpacking a document posted by `load`. */
-let loading = false;
+/** The last load request posted, and the last one the worker said it finished. */
+let posted = 0;
+let ready = 0;
 
 /** Starts the worker and hands it the document (tokens never change: once per document). */
 function load(doc: CorpusDocument): Worker {
   if (!worker) {
-    worker = new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module' });
+    const w = new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module' });
+    w.addEventListener('message', (e: MessageEvent<SearchReply>) => {
+      if (e.data.type === 'loaded') ready = e.data.load;
+    });
+    worker = w;
     loaded = null;
   }
   if (loaded !== doc.tokens) {
+    posted += 1;
     post(worker, {
       type: 'load',
+      load: posted,
       packed: packResult({ document: doc, diagnostics: [], diagnosticCounts: new Map() }),
     });
     loaded = doc.tokens;
-    loading = true;
   }
   return worker;
 }
@@ -49,9 +55,6 @@ function load(doc: CorpusDocument): Worker {
  */
 export function preloadSearch(doc: CorpusDocument): void {
   load(doc);
-  // the worker handles messages in order: by the time a search is posted after an idle
-  // moment, the document is in; a search posted at once still uses the 'started' clock
-  setTimeout(() => (loading = false), 1000);
 }
 
 /**
@@ -69,11 +72,9 @@ export function regexSearchInWorker(
   // (or hang) before it gets to the new pattern.
   stopRunning?.();
   const w = load(doc);
-  // With the document already in the worker the clock starts now (the page gets its answer
-  // within the limit); a first search also waits for the document to load, so its clock
-  // starts when the worker starts matching.
-  const fromNow = loaded === doc.tokens && !loading;
-  loading = false;
+  // With the document already unpacked in the worker the clock starts now (the page gets its
+  // answer within the limit); otherwise it starts when the worker starts matching.
+  const fromNow = ready === posted;
   const id = nextId++;
   return new Promise((resolve, reject) => {
     let timer = 0;
@@ -83,7 +84,7 @@ export function regexSearchInWorker(
       stopRunning = null;
     };
     const onMessage = (e: MessageEvent<SearchReply>) => {
-      if (e.data.id !== id) return;
+      if (e.data.type === 'loaded' || e.data.id !== id) return;
       if (e.data.type === 'started') {
         if (!fromNow) timer = window.setTimeout(stop, limitMs);
         return;

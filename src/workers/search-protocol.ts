@@ -3,7 +3,7 @@ import type { SearchResult } from '../core/search/search';
 
 /** Messages to the regex search worker. */
 export type SearchRequest =
-  | { readonly type: 'load'; readonly packed: PackedResult }
+  | { readonly type: 'load'; readonly load: number; readonly packed: PackedResult }
   | {
       readonly type: 'regex';
       readonly id: number;
@@ -13,6 +13,8 @@ export type SearchRequest =
 
 /** A finished search, or a pattern that does not compile. */
 export type SearchReply =
+  /** The document of load request `load` is unpacked: searches now start at once. */
+  | { readonly type: 'loaded'; readonly load: number }
   | { readonly type: 'started'; readonly id: number }
   | { readonly type: 'result'; readonly id: number; readonly result: SearchResult }
   | { readonly type: 'error'; readonly id: number; readonly message: string };

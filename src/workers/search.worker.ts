@@ -16,6 +16,7 @@ scope.onmessage = (e) => {
   const m = e.data;
   if (m.type === 'load') {
     doc = unpackResult(m.packed).document;
+    scope.postMessage({ type: 'loaded', load: m.load });
     return;
   }
   if (!doc) return;

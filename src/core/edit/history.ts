@@ -164,16 +164,20 @@ export type Op =
  */
 export function shiftIndices(set: ReadonlySet<number>, step: StructureStep): Set<number> {
   const { at, delta } = sentenceShift(step);
-  if (delta === 0) return new Set(set);
   const out = new Set<number>();
   for (const i of set) {
-    if (i < at) out.add(i);
-    else if (i === at) {
-      if (delta === 1 || set.has(at + 1)) out.add(i);
-    } else if (delta === 1) out.add(i + 1);
-    else if (i > at + 1) out.add(i - 1);
+    // a joined sentence keeps a mark only if both halves had it
+    if (delta === -1 && (i === at || i === at + 1)) {
+      if (set.has(at) && set.has(at + 1)) out.add(at);
+    } else out.add(movedIndex(i, step));
   }
   return out;
+}
+
+/** Where sentence `i` is after a structural edit (after a join, `at + 1` is part of `at`). */
+export function movedIndex(i: number, step: StructureStep): number {
+  const { at, delta } = sentenceShift(step);
+  return delta === 0 || i <= at ? i : i + delta;
 }
 
 /** Rebuilds document and history from an op log. Stops at the first op that does not apply. */

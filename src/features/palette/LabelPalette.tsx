@@ -6,8 +6,8 @@ import { addLabel } from '../../store/label-book';
 import { applyLabel } from '../editor/actions';
 import { tokenDisplay, visibleText } from '../editor/token-text';
 import { keyString } from '../keymap/keys';
-import { isFreeForLabel, labelShortcuts } from '../keymap/registry';
-import { customLabelKeys, setLabelKey } from './label-keys';
+import { isFreeForLabel } from '../keymap/registry';
+import { labelKeyMap, setLabelKey } from './label-keys';
 import { swatch } from './swatches';
 
 /**
@@ -25,9 +25,7 @@ export function LabelPalette() {
   const [binding, setBinding] = useState<string | null>(null);
   const [message, setMessage] = useState('');
   const [newLabel, setNewLabel] = useState('');
-  const keys = new Map(
-    labelShortcuts(names, customLabelKeys()).map((s) => [s.id.slice(6), s.keys[0] ?? '']),
-  );
+  const keys = labelKeyMap(names);
 
   const onBindKey = (name: string, e: React.KeyboardEvent) => {
     e.preventDefault();

@@ -17,10 +17,9 @@ import {
 import { smallButton, SidePanel } from '../checks/SidePanel';
 import { tokenDisplay, visibleText } from '../editor/token-text';
 import { downloadBytes } from '../import-export/download';
-import { labelShortcuts } from '../keymap/registry';
 import { isFreeForLabel } from '../keymap/registry';
 import { keyString } from '../keymap/keys';
-import { customLabelKeys, setLabelKey } from './label-keys';
+import { labelKeyMap, setLabelKey } from './label-keys';
 import { swatch } from './swatches';
 
 const TITLES = { rename: 'Rename', merge: 'Merge', delete: 'Delete' } as const;
@@ -125,9 +124,7 @@ export function LabelSetPanel() {
   const [message, setMessage] = useState('');
   const [errors, setErrors] = useState<readonly string[]>([]);
   const fileRef = useRef<HTMLInputElement>(null);
-  const keys = new Map(
-    labelShortcuts(names, customLabelKeys()).map((s) => [s.id.slice(6), s.keys[0] ?? '']),
-  );
+  const keys = labelKeyMap(names);
 
   const onLoad = async (file: File) => {
     setErrors([]);

@@ -1,3 +1,4 @@
+import { labelShortcuts } from '../keymap/registry';
 // Custom label hotkeys, kept in localStorage as a JSON array of [label, key] pairs. Stored
 // data is untrusted on the way back in: only string pairs with one-character keys survive.
 const STORAGE_KEY = 'retag.labelKeys';
@@ -38,4 +39,14 @@ export function setLabelKey(label: string, key: string): void {
   } catch {
     // storage full or blocked: the binding lasts for this session
   }
+}
+
+/** Label → the key it is on now (custom keys first, then the default digits). */
+export function labelKeyMap(names: readonly string[]): Map<string, string> {
+  return new Map(
+    labelShortcuts(names, customLabelKeys()).map((s) => [
+      s.id.slice('label:'.length),
+      s.keys[0] ?? '',
+    ]),
+  );
 }
