@@ -11,8 +11,10 @@ import {
   labelMatches,
   otherOccurrences,
   search,
+  searchSliced,
   type Match,
   type SearchQuery,
+  type SearchResult,
 } from '../core/search/search';
 import { startConsistency, type ConsistencyJob } from '../workers/consistency-client';
 import {
@@ -22,6 +24,7 @@ import {
   SearchWorkerFailed,
 } from '../workers/search-client';
 import { startParse } from '../workers/parse-client';
+import { rememberSource } from '../workers/doc-transfer';
 import {
   dispatch,
   moveCursor,
@@ -137,9 +140,10 @@ export async function addEvidence(file: File): Promise<string> {
   const tooBig = fileSizeRefusal(file.size);
   if (tooBig) return `${file.name}: ${tooBig}`;
   const bytes = new Uint8Array(await file.arrayBuffer());
-  const result = await startParse(bytes, {}, () => undefined).result;
+  const result = await startParse(bytes, {}, () => undefined, undefined, file).result;
   if (result.document.refused || result.document.sentences.length === 0)
     return `${file.name}: nothing to use as evidence`;
+  rememberSource(result.document, bytes, {}, file);
   useEditor.setState((st) => ({
     evidence: [...st.evidence, { name: file.name, doc: result.document }],
   }));
@@ -161,6 +165,9 @@ export function warmSearch(): void {
   if (doc) preloadSearch(doc);
 }
 
+/** Documents at least this many tokens long are searched in slices (about 100 ms each). */
+const SLICED_SEARCH_TOKENS = 300_000;
+
 /** Runs a search; regex searches run in a worker and are stopped past the time limit. */
 export async function runSearch(query: SearchQuery): Promise<void> {
   const st = useEditor.getState();
@@ -168,7 +175,24 @@ export async function runSearch(query: SearchQuery): Promise<void> {
   if (!doc) return;
   const seq = ++searchSeq;
   if (query.kind !== 'regex') {
-    const result = search(doc, query);
+    let result: SearchResult;
+    if (doc.tokens.line.length < SLICED_SEARCH_TOKENS) result = search(doc, query);
+    else {
+      // a big corpus is searched in slices, so the page answers meanwhile; a newer search or
+      // another document abandons this one
+      useEditor.setState({ search: { query, result: null, running: true, error: '' } });
+      const superseded = new Error('superseded');
+      try {
+        result = await searchSliced(doc, query, async () => {
+          await new Promise((r) => setTimeout(r, 0));
+          if (seq !== searchSeq || useEditor.getState().doc?.tokens !== doc.tokens)
+            throw superseded;
+        });
+      } catch (e) {
+        if (e === superseded) return;
+        throw e;
+      }
+    }
     useEditor.setState({ search: { query, result, running: false, error: '' } });
     refreshMatchesFilter();
     return;

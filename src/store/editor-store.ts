@@ -17,6 +17,7 @@ import {
 } from '../core/edit/history';
 import { changedTagCount, type CorpusDocument } from '../core/model/document';
 import type { SetTagsStep } from '../core/model/edit';
+import type { DocFacts } from '../core/review/facts';
 import { buildTagIssues, updateTagIssues, type TagIssueIndex } from '../core/review/tag-issues';
 import { extractChunks } from '../core/scheme/chunks';
 import { applyStructure, sentenceShift, type StructureStep } from '../core/structure/structure';
@@ -229,6 +230,8 @@ export function setDocument(args: {
   reviewed?: ReadonlySet<number>;
   cursor?: Pos;
   restored?: number;
+  /** Label counts and tag issues of `doc`, when a worker computed them (else done here). */
+  facts?: DocFacts;
 }): void {
   const { doc } = args;
   const cursor = args.cursor && doc.sentences[args.cursor.s] ? args.cursor : { s: 0, t: 0 };
@@ -239,7 +242,7 @@ export function setDocument(args: {
     options: args.options,
     diagnostics: args.diagnostics,
     diagnosticCounts: args.diagnosticCounts,
-    labels: buildLabelBook(doc, savedLabelSet(args.docId)),
+    labels: buildLabelBook(doc, savedLabelSet(args.docId), args.facts?.labelCounts),
     ...changeCounts(doc),
     history: args.history ?? EMPTY_HISTORY,
     cursor,
@@ -248,7 +251,7 @@ export function setDocument(args: {
     importState: { phase: 'idle', fileName: '', progress: 0, error: '' },
     save: { ...st.save, restored: args.restored ?? 0 },
     scrollRequest: st.scrollRequest + 1,
-    tagIssues: buildTagIssues(doc),
+    tagIssues: args.facts?.tagIssues ?? buildTagIssues(doc),
     reviewed: args.reviewed ?? new Set(),
     filter: 'all',
     visible: null,

@@ -1,5 +1,6 @@
 import type { CorpusDocument, Sentence } from '../core/model/document';
 import { parseLabelSet, serializeLabelSet, type LabelSet } from '../core/labels/label-set';
+import { countLabels } from '../core/review/facts';
 import { extractChunks, type ChunkRules } from '../core/scheme/chunks';
 
 /**
@@ -18,12 +19,12 @@ export interface LabelBook {
  * Builds the label book of a freshly opened document: the label set's types first, in its
  * order, then the other types found in the file, sorted by name.
  */
-export function buildLabelBook(doc: CorpusDocument, set?: LabelSet | null): LabelBook {
-  const counts = new Map<string, number>();
-  for (const s of doc.sentences) {
-    for (const c of extractChunks(s.tags, doc.scheme.rules))
-      counts.set(c.type, (counts.get(c.type) ?? 0) + 1);
-  }
+export function buildLabelBook(
+  doc: CorpusDocument,
+  set?: LabelSet | null,
+  inFile: ReadonlyMap<string, number> = countLabels(doc),
+): LabelBook {
+  const counts = new Map(inFile);
   const fromSet = set?.labels.map((l) => l.name) ?? [];
   const inSet = new Set(fromSet);
   const found = [...counts.keys()]

@@ -5,8 +5,10 @@ import { watchConsistency } from './checks';
 import { serialize } from '../core/format/serialize';
 import { convertDocumentScheme } from '../core/scheme/convert-document';
 import type { Scheme } from '../core/scheme/schemes';
+import { updateFacts } from '../core/review/facts';
 import { ParseCancelled, startParse, type ParseJob } from '../workers/parse-client';
 import type { WorkerParseOptions } from '../workers/parse-protocol';
+import { rememberSource } from '../workers/doc-transfer';
 import type { ParseResult } from '../core/format/parse';
 import { setDocument, setOpSink, useEditor, type EditorState, type Pos } from './editor-store';
 import {
@@ -34,6 +36,8 @@ let lock: DocLock | null = null;
 let job: ParseJob | null = null;
 /** The bytes of the open document as imported (for re-reading with other options). */
 let currentBytes: Uint8Array | null = null;
+/** The same bytes as a Blob when there is one (the chosen File, the stored copy): workers read it. */
+let currentBlob: Blob | null = null;
 /** A File System Access handle when the file was opened through the picker. */
 let fileHandle: FileSystemFileHandle | null = null;
 
@@ -99,11 +103,14 @@ export async function importBytes(
   bytes: Uint8Array,
   options: WorkerParseOptions = {},
   handle: FileSystemFileHandle | null = null,
+  blob: Blob | null = null,
 ): Promise<boolean> {
-  const result = await parseWithProgress(fileName, bytes, options);
+  const result = await parseWithProgress(fileName, bytes, options, blob);
   if (!result) return false;
   await detach();
   currentBytes = bytes;
+  currentBlob = blob;
+  rememberSource(result.document, bytes, options, blob);
   fileHandle = handle;
   const docId = crypto.randomUUID();
   const now = Date.now();
@@ -124,7 +131,7 @@ export async function importBytes(
     };
     // Show the document first; the writer stores the file meanwhile (and retries that like
     // any write, e.g. once a full disk has room again), and holds edits until it is stored.
-    if (await attach(docId, 0, () => createDoc(database, rec, bytes))) void writer?.flush();
+    if (await attach(docId, 0, () => createDoc(database, rec, bytes, blob))) void writer?.flush();
   }
   performance.mark('retag:stored-started');
   setDocument({
@@ -134,6 +141,7 @@ export async function importBytes(
     options,
     diagnostics: result.diagnostics,
     diagnosticCounts: result.diagnosticCounts,
+    facts: result.facts,
   });
   performance.mark('retag:shown');
   return true;
@@ -155,11 +163,18 @@ export async function restoreDoc(docId: string, cursor?: Pos): Promise<boolean> 
   if (!db) return false;
   const stored = await loadDoc(db, docId).catch(() => undefined);
   if (!stored) return false;
-  const result = await parseWithProgress(stored.rec.name, stored.bytes, stored.rec.options);
+  const result = await parseWithProgress(
+    stored.rec.name,
+    stored.bytes,
+    stored.rec.options,
+    stored.blob,
+  );
   if (!result) return false;
   await detach();
   const rebuilt = replay(result.document, stored.ops);
   currentBytes = stored.bytes;
+  currentBlob = stored.blob;
+  rememberSource(result.document, stored.bytes, stored.rec.options, stored.blob);
   fileHandle = null;
   const owned = await attach(docId, stored.rev);
   setDocument({
@@ -171,6 +186,7 @@ export async function restoreDoc(docId: string, cursor?: Pos): Promise<boolean> 
     diagnosticCounts: result.diagnosticCounts,
     history: rebuilt.history,
     reviewed: rebuilt.reviewed,
+    facts: result.facts && updateFacts(result.facts, result.document, rebuilt.doc),
     cursor,
     restored: stored.ops.slice(0, rebuilt.applied).some((op) => op.kind !== 'review')
       ? Math.max(1, rebuilt.history.done.length)
@@ -190,7 +206,7 @@ export async function restoreDoc(docId: string, cursor?: Pos): Promise<boolean> 
 export async function reread(options: WorkerParseOptions): Promise<boolean> {
   const st = useEditor.getState();
   if (!currentBytes) return false;
-  return importBytes(st.fileName, currentBytes, options, fileHandle);
+  return importBytes(st.fileName, currentBytes, options, fileHandle, currentBlob);
 }
 
 /** Takes the document over from another tab, then reloads it from storage. */
@@ -236,7 +252,12 @@ export function currentHandle(): FileSystemFileHandle | null {
   return fileHandle;
 }
 
-async function parseWithProgress(fileName: string, bytes: Uint8Array, options: WorkerParseOptions) {
+async function parseWithProgress(
+  fileName: string,
+  bytes: Uint8Array,
+  options: WorkerParseOptions,
+  blob: Blob | null,
+) {
   job?.cancel();
   useEditor.setState({ importState: { phase: 'parsing', fileName, progress: 0, error: '' } });
   // What was shown before a preview replaced it, to put back if the import is cancelled.
@@ -254,6 +275,7 @@ async function parseWithProgress(fileName: string, bytes: Uint8Array, options: W
       before = shown as Partial<EditorState>;
       showPreview(fileName, first);
     },
+    blob ?? undefined,
   );
   job = current;
   try {

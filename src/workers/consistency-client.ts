@@ -1,7 +1,7 @@
 import type { Finding } from '../core/checks/consistency';
 import type { CorpusDocument } from '../core/model/document';
-import { packResult } from '../core/model/pack';
 import type { ConsistencyReply, ConsistencyRequest } from './consistency-protocol';
+import { docTransfer } from './doc-transfer';
 
 /** A consistency analysis living in a worker: started for a corpus, then told about edits. */
 export interface ConsistencyJob {
@@ -27,7 +27,9 @@ export function startConsistency(
   worker.onmessage = (e: MessageEvent<ConsistencyReply>) => {
     const m = e.data;
     if (m.gen !== gen) return;
-    if (m.type === 'findings') {
+    if (m.type === 'part') {
+      for (const f of m.changed) known.set(f.id, f);
+    } else if (m.type === 'findings') {
       const next = new Map<string, Finding>();
       for (const f of m.changed) known.set(f.id, f);
       const findings = m.order.map((id) => {
@@ -41,15 +43,19 @@ export function startConsistency(
   };
   worker.onerror = (e) => onError(e.message || 'the consistency worker failed');
   const post = (m: ConsistencyRequest) => worker.postMessage(m);
-  post({
-    type: 'init',
-    gen,
-    sources: sources.map((s) => ({
-      name: s.name,
-      evidenceOnly: s.evidenceOnly,
-      packed: packResult({ document: s.doc, diagnostics: [], diagnosticCounts: new Map() }),
-    })),
-  });
+  const sent = sources.map((s) => ({
+    name: s.name,
+    evidenceOnly: s.evidenceOnly,
+    ...docTransfer(s.doc),
+  }));
+  worker.postMessage(
+    {
+      type: 'init',
+      gen,
+      sources: sent.map((s) => ({ name: s.name, evidenceOnly: s.evidenceOnly, doc: s.transfer })),
+    } satisfies ConsistencyRequest,
+    sent.flatMap((s) => s.buffers),
+  );
   return {
     update: (sentences) => post({ type: 'update', gen, sentences }),
     stop: () => worker.terminate(),

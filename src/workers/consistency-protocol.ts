@@ -1,5 +1,5 @@
 import type { Finding } from '../core/checks/consistency';
-import type { PackedResult } from '../core/model/pack';
+import type { DocTransfer } from './doc-transfer';
 
 /** Messages to the consistency worker. `gen` ties replies to the corpus they were asked for. */
 export type ConsistencyRequest =
@@ -9,7 +9,7 @@ export type ConsistencyRequest =
       readonly sources: readonly {
         readonly name: string;
         readonly evidenceOnly: boolean;
-        readonly packed: PackedResult;
+        readonly doc: DocTransfer;
       }[];
     }
   | {
@@ -26,6 +26,11 @@ export type ConsistencyRequest =
  * the analysis).
  */
 export type ConsistencyReply =
+  /**
+   * Findings sent ahead of a 'findings' reply: a 10M-token corpus has 300,000 places to show,
+   * and one message that big takes the page's thread over a second to receive.
+   */
+  | { readonly type: 'part'; readonly gen: number; readonly changed: readonly Finding[] }
   | {
       readonly type: 'findings';
       readonly gen: number;

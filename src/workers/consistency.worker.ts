@@ -2,7 +2,7 @@
 // edit costs an incremental update here, not a new analysis.
 import { ConsistencyIndex, type ConsistencySource, type Finding } from '../core/checks/consistency';
 import type { CorpusDocument } from '../core/model/document';
-import { unpackResult } from '../core/model/pack';
+import { receiveDoc } from './doc-transfer';
 import type { ConsistencyReply, ConsistencyRequest } from './consistency-protocol';
 
 interface WorkerScope {
@@ -10,6 +10,9 @@ interface WorkerScope {
   postMessage(message: ConsistencyReply): void;
 }
 const scope = self as unknown as WorkerScope;
+
+/** Places (occurrences) per message to the page: ~10 ms to receive each. */
+const PART_PLACES = 5_000;
 
 /** Unflagged places sent per variant: enough to show examples; the counts stay exact. */
 const EXAMPLES = 25;
@@ -36,16 +39,19 @@ let index: ConsistencyIndex | null = null;
 let sent = new Map<string, Finding>();
 let doc: CorpusDocument | null = null;
 
+/** Messages are handled one after another (an init may wait for a file to be read). */
+let queue = Promise.resolve();
 scope.onmessage = (e) => {
-  const m = e.data;
+  queue = queue.then(() => handle(e.data));
+};
+
+async function handle(m: ConsistencyRequest): Promise<void> {
   const t0 = performance.now();
   try {
     if (m.type === 'init') {
-      const sources: ConsistencySource[] = m.sources.map((s) => ({
-        name: s.name,
-        evidenceOnly: s.evidenceOnly,
-        doc: unpackResult(s.packed).document,
-      }));
+      const sources: ConsistencySource[] = [];
+      for (const s of m.sources)
+        sources.push({ name: s.name, evidenceOnly: s.evidenceOnly, doc: await receiveDoc(s.doc) });
       doc = sources[0]?.doc ?? null;
       index = new ConsistencyIndex(sources);
       sent = new Map();
@@ -73,8 +79,26 @@ scope.onmessage = (e) => {
     }
     sent = next;
     const order = findings.map((f) => f.id);
-    scope.postMessage({ type: 'findings', gen: m.gen, order, changed, ms: performance.now() - t0 });
+    // in parts of about PART_PLACES places each, the last one with the order
+    let part: Finding[] = [];
+    let places = 0;
+    for (const f of changed) {
+      if (places + f.occurrences.length > PART_PLACES && part.length > 0) {
+        scope.postMessage({ type: 'part', gen: m.gen, changed: part });
+        part = [];
+        places = 0;
+      }
+      part.push(f);
+      places += f.occurrences.length;
+    }
+    scope.postMessage({
+      type: 'findings',
+      gen: m.gen,
+      order,
+      changed: part,
+      ms: performance.now() - t0,
+    });
   } catch (err) {
     scope.postMessage({ type: 'error', gen: m.gen, message: String(err) });
   }
-};
+}

@@ -1,14 +1,18 @@
 import { MAX_FILE_BYTES } from '../core/format/decode';
 import { parse, type ParseResult } from '../core/format/parse';
-import { unpackResult } from '../core/model/pack';
+import { unpackResult, unpackResultSliced, type PackedResult } from '../core/model/pack';
+import type { DocFacts } from '../core/review/facts';
 import type { WorkerParseOptions, WorkerReply, WorkerRequest } from './parse-protocol';
 
 /** Files at least this big are parsed in a worker, so the page never freezes. */
 export const WORKER_THRESHOLD_BYTES = 1_000_000;
 
+/** A parsed file; `facts` when the worker computed them (big files), else the caller does. */
+export type ParsedFile = ParseResult & { readonly facts?: DocFacts };
+
 /** A parse in progress: its result, and a way to stop it. */
 export interface ParseJob {
-  readonly result: Promise<ParseResult>;
+  readonly result: Promise<ParsedFile>;
   cancel(): void;
 }
 
@@ -19,15 +23,21 @@ export class ParseCancelled extends Error {
   }
 }
 
+/** Lets the page paint and take input between slices of work. */
+const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 /**
  * Parses bytes: small files at once on this thread, big ones in a Web Worker with progress.
- * The caller keeps its bytes (the worker gets a copy).
+ * The caller keeps its bytes (the worker gets a copy, or reads `blob`, the same bytes). A big result is received in slices
+ * (text parts, then sentences a few hundred thousand tokens at a time), so no task of the
+ * page's thread lasts long even at 10M tokens.
  */
 export function startParse(
   bytes: Uint8Array,
   options: WorkerParseOptions,
   onProgress: (fraction: number) => void,
   onPreview: (first: ParseResult) => void = () => undefined,
+  blob?: Blob,
 ): ParseJob {
   // A file over the size limit is refused by parse() before it decodes a byte: do that here
   // rather than copy it to a worker (the result is a refused document with E_FILE_TOO_LARGE).
@@ -36,11 +46,25 @@ export function startParse(
   }
   const worker = new Worker(new URL('./parse.worker.ts', import.meta.url), { type: 'module' });
   let reject: (e: Error) => void = () => undefined;
-  const result = new Promise<ParseResult>((resolve, rej) => {
+  let cancelled = false;
+  const result = new Promise<ParsedFile>((resolve, rej) => {
     reject = rej;
+    let parts: string[] = [];
+    const finish = async (packed: PackedResult, facts: DocFacts) => {
+      // a big text stays in its parts (PiecedText): one 200 MB string costs ~150 ms to make
+      const whole = parts.length > 0 ? { ...packed, textParts: parts } : packed;
+      parts = [];
+      const r = await unpackResultSliced(whole, async () => {
+        await pause();
+        if (cancelled) throw new ParseCancelled();
+      });
+      performance.mark('retag:unpacked');
+      resolve({ ...r, facts });
+    };
     worker.onmessage = (e: MessageEvent<WorkerReply>) => {
       const m = e.data;
       if (m.type === 'progress') onProgress(m.fraction);
+      else if (m.type === 'text') parts.push(m.part);
       else if (m.type === 'preview') {
         performance.mark('retag:preview');
         onPreview(unpackResult(m.packed));
@@ -48,9 +72,7 @@ export function startParse(
         worker.terminate();
         if (m.type === 'done') {
           performance.mark('retag:worker-done');
-          const r = unpackResult(m.packed);
-          performance.mark('retag:unpacked');
-          resolve(r);
+          finish(m.packed, m.facts).catch(rej);
         } else rej(new Error(m.message));
       }
     };
@@ -60,12 +82,18 @@ export function startParse(
     };
   });
   performance.mark('retag:parse-start');
-  const copy = bytes.slice().buffer;
-  const request: WorkerRequest = { bytes: copy, options };
-  worker.postMessage(request, [copy]);
+  // A Blob of the same bytes (the chosen File) is read by the worker: copying 100 MB here
+  // would hold this thread for ~60 ms.
+  if (blob && blob.size === bytes.length) {
+    worker.postMessage({ bytes: blob, options } satisfies WorkerRequest);
+  } else {
+    const copy = bytes.slice().buffer;
+    worker.postMessage({ bytes: copy, options } satisfies WorkerRequest, [copy]);
+  }
   return {
     result,
     cancel: () => {
+      cancelled = true;
       worker.terminate();
       reject(new ParseCancelled());
     },

@@ -1,4 +1,5 @@
 import type { PackedResult } from '../core/model/pack';
+import type { DocFacts } from '../core/review/facts';
 import type { TextEncodingName } from '../core/format/decode';
 import type { Scheme } from '../core/scheme/schemes';
 
@@ -12,7 +13,8 @@ export interface WorkerParseOptions {
 }
 
 export interface WorkerRequest {
-  readonly bytes: ArrayBuffer;
+  /** The file: its bytes (a copy), or a Blob of them the worker reads itself (no copy here). */
+  readonly bytes: ArrayBuffer | Blob;
   readonly options: WorkerParseOptions;
 }
 
@@ -20,5 +22,12 @@ export type WorkerReply =
   | { readonly type: 'progress'; readonly fraction: number }
   /** The first sentences, parsed ahead of the rest so they can be shown at once (read-only). */
   | { readonly type: 'preview'; readonly packed: PackedResult }
-  | { readonly type: 'done'; readonly packed: PackedResult }
+  /**
+   * A stretch of the document's text, in order, before 'done' (whose `packed.text` is then
+   * empty): one 200 MB string would take the page's thread ~0.2 s to receive, a part ~10 ms.
+   * The page keeps the parts as they are (PiecedText), never one string.
+   */
+  | { readonly type: 'text'; readonly part: string }
+  /** The whole result, with what the editor derives from it (computed here, off the page). */
+  | { readonly type: 'done'; readonly packed: PackedResult; readonly facts: DocFacts }
   | { readonly type: 'failed'; readonly message: string };

@@ -2,6 +2,7 @@
 // (typed arrays transferred, one tag table instead of a million strings).
 import { parse, type ParseOptions } from '../core/format/parse';
 import { packedBuffers, packResult } from '../core/model/pack';
+import { docFacts } from '../core/review/facts';
 import type { WorkerReply, WorkerRequest } from './parse-protocol';
 
 interface WorkerScope {
@@ -9,6 +10,9 @@ interface WorkerScope {
   postMessage(message: WorkerReply, transfer?: Transferable[]): void;
 }
 const scope = self as unknown as WorkerScope;
+
+/** Characters of text per 'text' message (8 MB as UTF-16: ~10 ms to receive). */
+const TEXT_PART = 4_000_000;
 
 /** Bytes parsed ahead for the preview: enough for a screenful of sentences and then some. */
 const PREVIEW_BYTES = 256 * 1024;
@@ -29,8 +33,16 @@ function previewCut(bytes: Uint8Array): number {
   return 0;
 }
 
-scope.onmessage = (e) => {
-  const { bytes, options } = e.data;
+scope.onmessage = async (e) => {
+  const { options } = e.data;
+  let bytes: ArrayBuffer;
+  try {
+    bytes = e.data.bytes instanceof Blob ? await e.data.bytes.arrayBuffer() : e.data.bytes;
+  } catch (err) {
+    // e.g. the file changed on disk after it was chosen
+    scope.postMessage({ type: 'failed', message: (err as Error).message ?? String(err) });
+    return;
+  }
   let last = 0;
   const opts: ParseOptions = {
     ...options,
@@ -48,8 +60,16 @@ scope.onmessage = (e) => {
       const preview = packResult(parse(all.subarray(0, cut), options));
       scope.postMessage({ type: 'preview', packed: preview }, packedBuffers(preview));
     }
-    const packed = packResult(parse(all, opts));
-    scope.postMessage({ type: 'done', packed }, packedBuffers(packed));
+    const result = parse(all, opts);
+    const facts = docFacts(result.document);
+    const packed = packResult(result);
+    const { text } = packed;
+    if (text.length > TEXT_PART) {
+      for (let i = 0; i < text.length; i += TEXT_PART)
+        scope.postMessage({ type: 'text', part: text.slice(i, i + TEXT_PART) });
+    }
+    const done = text.length > TEXT_PART ? { ...packed, text: '' } : packed;
+    scope.postMessage({ type: 'done', packed: done, facts }, packedBuffers(done));
   } catch (err) {
     // parse() does not throw on user data; this is a bug or an out-of-memory condition.
     scope.postMessage({ type: 'failed', message: (err as Error).message ?? String(err) });

@@ -1,5 +1,5 @@
 import type { CorpusDocument } from '../core/model/document';
-import { packResult } from '../core/model/pack';
+import { docTransfer } from './doc-transfer';
 import type { SearchResult } from '../core/search/search';
 import type { SearchReply, SearchRequest } from './search-protocol';
 
@@ -39,11 +39,11 @@ function load(doc: CorpusDocument): Worker {
   }
   if (loaded !== doc.tokens) {
     posted += 1;
-    post(worker, {
-      type: 'load',
-      load: posted,
-      packed: packResult({ document: doc, diagnostics: [], diagnosticCounts: new Map() }),
-    });
+    const { transfer, buffers } = docTransfer(doc);
+    worker.postMessage(
+      { type: 'load', load: posted, doc: transfer } satisfies SearchRequest,
+      buffers,
+    );
     loaded = doc.tokens;
   }
   return worker;

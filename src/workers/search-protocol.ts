@@ -1,9 +1,9 @@
-import type { PackedResult } from '../core/model/pack';
+import type { DocTransfer } from './doc-transfer';
 import type { SearchResult } from '../core/search/search';
 
 /** Messages to the regex search worker. */
 export type SearchRequest =
-  | { readonly type: 'load'; readonly load: number; readonly packed: PackedResult }
+  | { readonly type: 'load'; readonly load: number; readonly doc: DocTransfer }
   | {
       readonly type: 'regex';
       readonly id: number;

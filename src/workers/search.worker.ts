@@ -1,7 +1,7 @@
 // Runs regex searches where a pathological pattern cannot freeze the page: the page terminates
 // this worker when a search runs past its time limit.
 import type { CorpusDocument } from '../core/model/document';
-import { unpackResult } from '../core/model/pack';
+import { receiveDoc } from './doc-transfer';
 import { regexSearch } from '../core/search/search';
 import type { SearchReply, SearchRequest } from './search-protocol';
 
@@ -12,10 +12,15 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 let doc: CorpusDocument | null = null;
 
+/** Messages are handled one after another (a load may wait for a file to be read). */
+let queue = Promise.resolve();
 scope.onmessage = (e) => {
-  const m = e.data;
+  queue = queue.then(() => handle(e.data));
+};
+
+async function handle(m: SearchRequest): Promise<void> {
   if (m.type === 'load') {
-    doc = unpackResult(m.packed).document;
+    doc = await receiveDoc(m.doc);
     scope.postMessage({ type: 'loaded', load: m.load });
     return;
   }
@@ -29,4 +34,4 @@ scope.onmessage = (e) => {
   }
   scope.postMessage({ type: 'started', id: m.id });
   scope.postMessage({ type: 'result', id: m.id, result: regexSearch(doc, re) });
-};
+}

@@ -1,5 +1,6 @@
 import type { CorpusDocument } from '../model/document';
 import { encodeText, type RawPatch } from './decode';
+import { textString, type DocText } from '../model/text';
 
 /** One tag field to rewrite: source range [from, to) becomes `tag`. */
 interface Splice {
@@ -24,8 +25,8 @@ function splices(doc: CorpusDocument): Splice[] {
   return out;
 }
 
-function splice(text: string, edits: readonly Splice[]): string {
-  if (edits.length === 0) return text;
+function splice(text: DocText, edits: readonly Splice[]): string {
+  if (edits.length === 0) return textString(text);
   const parts: string[] = [];
   let at = 0;
   for (const e of edits) {

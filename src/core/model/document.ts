@@ -1,4 +1,5 @@
 import type { RawPatch } from '../format/decode';
+import type { DocText } from './text';
 import type { ChunkRules } from '../scheme/chunks';
 import type { Scheme, SchemeGuess } from '../scheme/schemes';
 
@@ -69,8 +70,8 @@ export interface SchemeInfo {
 
 /** A parsed corpus file: source text plus structure. Immutable; edits return a new document. */
 export interface CorpusDocument {
-  /** The decoded file text (a BOM is kept as U+FEFF). */
-  readonly text: string;
+  /** The decoded file text (a BOM is kept as U+FEFF); in pieces when very big. */
+  readonly text: DocText;
   /** Original bytes of stretches that did not decode; serialization writes them back. */
   readonly patches: readonly RawPatch[];
   /** Offset of the first character of each line (1-based line n starts at lineStarts[n-1]). */
@@ -97,7 +98,7 @@ export function sentenceTokens(doc: CorpusDocument, s: Sentence): string[] {
 }
 
 /** The full text of line n (1-based) of a text, without its line ending. */
-export function lineTextIn(text: string, lineStarts: Uint32Array, n: number): string {
+export function lineTextIn(text: DocText, lineStarts: Uint32Array, n: number): string {
   const start = lineStarts[n - 1];
   if (start === undefined) return '';
   const next = lineStarts[n];

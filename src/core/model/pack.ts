@@ -2,13 +2,16 @@ import type { Diagnostic, DiagnosticCode } from '../diagnostics';
 import type { RawPatch } from '../format/decode';
 import type { ParseResult } from '../format/parse';
 import type { CorpusDocument, Dialect, SchemeInfo, Sentence, TokenTable } from './document';
+import { PiecedText, textString } from './text';
 
 /**
  * A parse result in a form that crosses a worker boundary cheaply: typed arrays (transferable)
  * and one table of distinct tags instead of a million tag strings.
  */
 export interface PackedResult {
+  /** The text, or '' when it is in `textParts` (a big text, kept in pieces). */
   readonly text: string;
+  readonly textParts?: readonly string[];
   readonly patches: readonly RawPatch[];
   readonly lineStarts: Uint32Array;
   readonly tokens: TokenTable;
@@ -50,7 +53,9 @@ export function packResult(r: ParseResult): PackedResult {
     }
   });
   return {
-    text: d.text,
+    ...(d.text instanceof PiecedText
+      ? { text: '', textParts: d.text.parts }
+      : { text: textString(d.text) }),
     patches: d.patches,
     lineStarts: d.lineStarts,
     tokens: d.tokens,
@@ -73,17 +78,15 @@ export function packedBuffers(p: PackedResult): ArrayBuffer[] {
   return [...seen];
 }
 
-/** Rebuilds the parse result on the receiving side. */
-export function unpackResult(p: PackedResult): ParseResult {
-  const n = p.sentenceData.length / FIELDS;
-  const sentences: Sentence[] = new Array<Sentence>(n);
-  for (let i = 0; i < n; i++) {
+/** Rebuilds sentences [from, to) into `out`. */
+function unpackSentences(p: PackedResult, from: number, to: number, out: Sentence[]): void {
+  for (let i = from; i < to; i++) {
     const o = i * FIELDS;
     const first = p.sentenceData[o] as number;
     const length = p.sentenceData[o + 1] as number;
     const tags = new Array<string>(length);
     for (let k = 0; k < length; k++) tags[k] = p.tagTable[p.tagIds[first + k] as number] as string;
-    sentences[i] = {
+    out[i] = {
       id: i,
       first,
       length,
@@ -95,8 +98,11 @@ export function unpackResult(p: PackedResult): ParseResult {
       quarantined: p.sentenceData[o + 5] === 1,
     };
   }
+}
+
+function assemble(p: PackedResult, sentences: Sentence[]): ParseResult {
   const document: CorpusDocument = {
-    text: p.text,
+    text: p.textParts ? new PiecedText(p.textParts) : p.text,
     patches: p.patches,
     lineStarts: p.lineStarts,
     tokens: p.tokens,
@@ -106,4 +112,35 @@ export function unpackResult(p: PackedResult): ParseResult {
     refused: p.refused,
   };
   return { document, diagnostics: p.diagnostics, diagnosticCounts: new Map(p.diagnosticCounts) };
+}
+
+/** Rebuilds the parse result on the receiving side. */
+export function unpackResult(p: PackedResult): ParseResult {
+  const n = p.sentenceData.length / FIELDS;
+  const sentences: Sentence[] = []; // filled in order (a preallocated 400k array may be a slow dictionary)
+  unpackSentences(p, 0, n, sentences);
+  return assemble(p, sentences);
+}
+
+/**
+ * The same as `unpackResult`, about `tokensPerSlice` tokens at a time with `await pause()`
+ * between slices: a 10M-token result would otherwise hold the page's thread for a second.
+ */
+export async function unpackResultSliced(
+  p: PackedResult,
+  pause: () => Promise<void>,
+  tokensPerSlice = 60_000,
+): Promise<ParseResult> {
+  const n = p.sentenceData.length / FIELDS;
+  const sentences: Sentence[] = []; // filled in order (a preallocated 400k array may be a slow dictionary)
+  let from = 0;
+  while (from < n) {
+    let to = from;
+    let tokens = 0;
+    while (to < n && tokens < tokensPerSlice) tokens += p.sentenceData[to++ * FIELDS + 1] as number;
+    unpackSentences(p, from, to, sentences);
+    from = to;
+    if (from < n) await pause();
+  }
+  return assemble(p, sentences);
 }

@@ -3,8 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { labelSpan } from '../edit/commands';
 import { applyTransaction, replay, type Op } from '../edit/history';
 import { changeList, changesToJsonl, previewTransaction, revertChange } from '../edit/preview';
-import { applyStep } from '../model/edit';
-import { conll, parseText } from '../testing/fixtures';
+import { applyTagEdits, conll, parseText } from '../testing/fixtures';
 import { corpusStats } from './stats';
 import {
   buildTagIssues,
@@ -50,22 +49,11 @@ describe('tag issues', () => {
         fc.array(fc.array(tagArb, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 5 }),
         fc.array(fc.tuple(fc.nat(4), fc.nat(4), tagArb), { maxLength: 8 }),
         (sents, edits) => {
-          let cur = doc(...sents.map((s) => s.map((t, i) => `w${i}/${t}`).join(' ')));
-          let ix = buildTagIssues(cur);
-          for (const [si, ti, tag] of edits) {
-            const s = cur.sentences[si % cur.sentences.length]!;
-            const t = ti % s.length;
-            const r = applyStep(cur, {
-              type: 'setTags',
-              sentence: s.id,
-              start: t,
-              before: [s.tags[t]!],
-              after: [tag],
-            });
-            if (!r.ok) continue;
-            cur = r.doc;
-            ix = updateTagIssues(ix, cur, [s.id]);
-          }
+          const start = doc(...sents.map((s) => s.map((t, i) => `w${i}/${t}`).join(' ')));
+          let ix = buildTagIssues(start);
+          const cur = applyTagEdits(start, edits, (d, si) => {
+            ix = updateTagIssues(ix, d, [si]);
+          });
           expect([...ix].sort((a, b) => a[0] - b[0])).toEqual(
             [...buildTagIssues(cur)].sort((a, b) => a[0] - b[0]),
           );

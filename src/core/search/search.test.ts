@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { applyTransaction } from '../edit/history';
 import { sentenceTokens } from '../model/document';
 import { conll, parseText } from '../testing/fixtures';
-import { findTokenSequence, labelMatches, otherOccurrences, regexSearch, search } from './search';
+import {
+  findTokenSequence,
+  labelMatches,
+  otherOccurrences,
+  regexSearch,
+  search,
+  searchSliced,
+} from './search';
 
 const doc = (...s: string[]) => parseText(conll(...s), { scheme: 'iob2' }).document;
 
@@ -66,6 +73,54 @@ describe('search', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('search in slices', () => {
+  it('gives what a search at once gives, for every kind of query and slice size (property)', async () => {
+    const tag = fc.constantFrom('O', 'B-X', 'I-X', 'B-Y', 'I-Y');
+    const word = fc.constantFrom('a', 'A', 'b');
+    const query = fc.oneof(
+      fc.record({
+        kind: fc.constant('tokens' as const),
+        text: fc.constantFrom('a', 'a b', 'A'),
+        caseSensitive: fc.boolean(),
+      }),
+      fc.record({ kind: fc.constant('label' as const), type: fc.constantFrom('X', 'Y') }),
+      fc.record({ kind: fc.constant('tags' as const), pattern: fc.constantFrom('O I-*', 'B-*') }),
+      fc.record({ kind: fc.constant('entityStart' as const), prefix: fc.constantFrom('B', 'I') }),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.array(fc.tuple(word, tag), { minLength: 1, maxLength: 6 }), {
+          minLength: 1,
+          maxLength: 8,
+        }),
+        query,
+        fc.integer({ min: 1, max: 10 }),
+        async (sents, q, per) => {
+          const dd = doc(...sents.map((s) => s.map(([w, t]) => `${w}/${t}`).join(' ')));
+          let pauses = 0;
+          const sliced = await searchSliced(dd, q, async () => void pauses++, per);
+          expect(sliced).toEqual(search(dd, q));
+          expect(pauses).toBeLessThan(dd.sentences.length);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('stops when its pause throws', async () => {
+    const dd = doc('a/O', 'a/O', 'a/O');
+    const stop = new Error('stop');
+    await expect(
+      searchSliced(
+        dd,
+        { kind: 'tokens', text: 'a', caseSensitive: true },
+        () => Promise.reject(stop),
+        1,
+      ),
+    ).rejects.toBe(stop);
   });
 });
 

@@ -49,13 +49,16 @@ export function findTokenSequence(
   doc: CorpusDocument,
   words: readonly string[],
   caseSensitive: boolean,
+  from = 0,
+  to = doc.sentences.length,
 ): SearchResult {
   const q = caseSensitive ? words : words.map((w) => w.toLowerCase());
   const n = q.length;
   const matches: Match[] = [];
   let total = 0;
   if (n === 0) return { matches, total };
-  doc.sentences.forEach((s, si) => {
+  for (let si = from; si < to; si++) {
+    const s = doc.sentences[si] as Sentence;
     for (let t = 0; t + n <= s.length; t++) {
       let ok = true;
       for (let j = 0; j < n && ok; j++)
@@ -64,7 +67,7 @@ export function findTokenSequence(
       total++;
       if (matches.length < MAX_MATCHES) matches.push({ sentence: si, start: t, end: t + n });
     }
-  });
+  }
   return { matches, total };
 }
 
@@ -80,15 +83,16 @@ function globToRegExp(glob: string): RegExp {
 function collect(
   doc: CorpusDocument,
   each: (s: Sentence, si: number, push: (start: number, end: number) => void) => void,
+  from = 0,
+  to = doc.sentences.length,
 ): SearchResult {
   const matches: Match[] = [];
   let total = 0;
-  doc.sentences.forEach((s, si) =>
-    each(s, si, (start, end) => {
+  for (let si = from; si < to; si++)
+    each(doc.sentences[si] as Sentence, si, (start, end) => {
       total++;
       if (matches.length < MAX_MATCHES) matches.push({ sentence: si, start, end });
-    }),
-  );
+    });
   return { matches, total };
 }
 
@@ -98,29 +102,80 @@ function collect(
  * Regex queries are not run here: see `regexSearch`.
  */
 export function search(doc: CorpusDocument, q: SearchQuery): SearchResult {
+  return searchRange(doc, q, 0, doc.sentences.length);
+}
+
+/** `search` over sentences [from, to) only. */
+function searchRange(doc: CorpusDocument, q: SearchQuery, from: number, to: number): SearchResult {
   switch (q.kind) {
     case 'tokens':
-      return findTokenSequence(doc, queryTokens(q.text), q.caseSensitive);
+      return findTokenSequence(doc, queryTokens(q.text), q.caseSensitive, from, to);
     case 'label':
-      return collect(doc, (s, si, push) => {
-        for (const c of sentenceChunks(doc, si)) if (c.type === q.type) push(c.start, c.end);
-      });
+      return collect(
+        doc,
+        (s, si, push) => {
+          for (const c of sentenceChunks(doc, si)) if (c.type === q.type) push(c.start, c.end);
+        },
+        from,
+        to,
+      );
     case 'entityStart':
-      return collect(doc, (s, _si, push) => {
-        for (const c of extractChunks(s.tags, doc.scheme.rules))
-          if (splitTag(s.tags[c.start] ?? 'O').prefix === q.prefix) push(c.start, c.end);
-      });
+      return collect(
+        doc,
+        (s, _si, push) => {
+          for (const c of extractChunks(s.tags, doc.scheme.rules))
+            if (splitTag(s.tags[c.start] ?? 'O').prefix === q.prefix) push(c.start, c.end);
+        },
+        from,
+        to,
+      );
     case 'tags': {
       const globs = q.pattern.trim().split(/\s+/).filter(Boolean).map(globToRegExp);
       if (globs.length === 0) return { matches: [], total: 0 };
-      return collect(doc, (s, _si, push) => {
-        for (let t = 0; t + globs.length <= s.length; t++)
-          if (globs.every((g, j) => g.test(s.tags[t + j] ?? ''))) push(t, t + globs.length);
-      });
+      return collect(
+        doc,
+        (s, _si, push) => {
+          for (let t = 0; t + globs.length <= s.length; t++)
+            if (globs.every((g, j) => g.test(s.tags[t + j] ?? ''))) push(t, t + globs.length);
+        },
+        from,
+        to,
+      );
     }
     case 'regex':
       return { matches: [], total: 0 };
   }
+}
+
+/**
+ * The same as `search`, about `tokensPerSlice` tokens at a time with `await pause()` between
+ * slices, so a search over 10M tokens (about a second) never holds the page's thread long.
+ * `pause` may throw to abandon the search (e.g. a newer one started).
+ */
+export async function searchSliced(
+  doc: CorpusDocument,
+  q: SearchQuery,
+  pause: () => Promise<void>,
+  tokensPerSlice = 200_000,
+): Promise<SearchResult> {
+  const n = doc.sentences.length;
+  const matches: Match[] = [];
+  let total = 0;
+  let from = 0;
+  while (from < n) {
+    let to = from;
+    let tokens = 0;
+    while (to < n && tokens < tokensPerSlice) tokens += (doc.sentences[to++] as Sentence).length;
+    const r = searchRange(doc, q, from, to);
+    total += r.total;
+    for (const m of r.matches) {
+      if (matches.length >= MAX_MATCHES) break;
+      matches.push(m);
+    }
+    from = to;
+    if (from < n) await pause();
+  }
+  return { matches, total };
 }
 
 /**

@@ -4,6 +4,7 @@ import { detectLayout } from '../format/dialect';
 import { computeLineStarts } from '../format/lines';
 import type { CorpusDocument, Dialect, Sentence, TokenTable } from '../model/document';
 import { readLine, splitEol, type ReadLine } from './line-kind';
+import { spliceText, textString, type DocText } from '../model/text';
 
 /**
  * A local rewrite of a document's text: lines [fromLine, toLine] (1-based, inclusive) become
@@ -165,7 +166,7 @@ function shiftTokens(
 
 /** The parts of a document a rewrite changes, built in one pass over the token table. */
 export interface Rewritten {
-  readonly text: string;
+  readonly text: DocText;
   readonly lineStarts: Uint32Array;
   readonly tokens: TokenTable;
   readonly patches: readonly RawPatch[];
@@ -181,7 +182,7 @@ export function buildRewrite(doc: CorpusDocument, plan: Plan): Rewritten {
   const B = rw.toLine < L ? (doc.lineStarts[rw.toLine] as number) : doc.text.length;
   const insert = rw.lines.join('');
   const delta = insert.length - (B - A);
-  const text = doc.text.slice(0, A) + insert + doc.text.slice(B);
+  const text = spliceText(doc.text, A, B, insert);
   const lineDelta = rw.lines.length - (rw.toLine - rw.fromLine + 1);
   const lineStarts = new Uint32Array(L + lineDelta);
   lineStarts.set(doc.lineStarts.subarray(0, rw.fromLine - 1));
@@ -276,7 +277,7 @@ function nextLineEnding(doc: CorpusDocument, plan: Plan, built: Rewritten): Dial
       break;
     case 'mixed':
       if (plan.crlfDelta >= 0 && plan.lfDelta >= 0) return 'mixed';
-      crlf = countCrlf(built.text);
+      crlf = countCrlf(textString(built.text));
       break;
   }
   return crlf === 0 ? 'lf' : crlf === newlines ? 'crlf' : 'mixed';

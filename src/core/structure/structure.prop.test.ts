@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from '../format/parse';
 import { serialize, serializeText } from '../format/serialize';
 import type { CorpusDocument } from '../model/document';
+import { PiecedText, textString } from '../model/text';
 import { applyStep, invertStep, setTagsStep, type SetTagsStep } from '../model/edit';
 import type { Chunk } from '../scheme/chunks';
 import {
@@ -232,8 +233,17 @@ function checkExportLocality(before: CorpusDocument, after: CorpusDocument, st: 
 
 const counts = { applied: 0, refused: 0 };
 
-function run(f: GenFile, ops: Op[]) {
-  const original = parse(render(f), { scheme: f.scheme }).document;
+/** The document with its text in pieces cut at `cuts` (as a 100 MB file arrives). */
+function inPieces(doc: CorpusDocument, cuts: readonly number[]): CorpusDocument {
+  const text = textString(doc.text);
+  const at = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+  const parts = [...at, text.length].map((c, i) => text.slice(i === 0 ? 0 : at[i - 1], c));
+  return { ...doc, text: new PiecedText(parts) };
+}
+
+function run(f: GenFile, ops: Op[], cuts: readonly number[] = []) {
+  const parsed = parse(render(f), { scheme: f.scheme }).document;
+  const original = cuts.length > 0 ? inPieces(parsed, cuts) : parsed;
   fc.pre(original.sentences.length > 0);
   let doc = original;
   const done: (StructureStep | SetTagsStep)[] = [];
@@ -290,6 +300,18 @@ describe('structural edits on generated files (properties)', () => {
     fc.assert(
       fc.property(fileArb, opArb, (f, op) => run(f, [op])),
       { numRuns: 600 },
+    );
+  });
+
+  it('the same on documents whose text is in pieces (PiecedText)', () => {
+    fc.assert(
+      fc.property(
+        fileArb,
+        fc.array(opArb, { minLength: 1, maxLength: 6 }),
+        fc.array(fc.nat(2000), { minLength: 1, maxLength: 6 }),
+        (f, ops, cuts) => run(f, ops, cuts),
+      ),
+      { numRuns: 300 },
     );
   });
 

@@ -2,12 +2,13 @@
 // parsing its text from scratch gives, and snapshot documents for equality checks.
 import { parse } from '../format/parse';
 import type { CorpusDocument } from '../model/document';
+import { textString } from '../model/text';
 
 const COLUMNS = ['tokenStart', 'tokenEnd', 'tagStart', 'tagEnd', 'line'] as const;
 
 /** The document parsed again from its own text, with its scheme and column choices. */
 export function reparse(doc: CorpusDocument): CorpusDocument {
-  return parse(doc.text, {
+  return parse(textString(doc.text), {
     scheme: doc.scheme.scheme,
     tokenColumn: doc.dialect.tokenColumn,
     tagColumn: doc.dialect.tagColumn,
@@ -17,7 +18,7 @@ export function reparse(doc: CorpusDocument): CorpusDocument {
 /** What parse produces, as plain data (current tags and ids left out). */
 export function parsedShape(doc: CorpusDocument) {
   return {
-    text: doc.text,
+    text: textString(doc.text),
     lineStarts: Array.from(doc.lineStarts),
     tokens: Object.fromEntries(COLUMNS.map((c) => [c, Array.from(doc.tokens[c])])),
     sentences: doc.sentences.map((s) => ({

@@ -1,5 +1,7 @@
 // Test helpers: small builders that keep tests readable. Not shipped in the app.
 import { parse, type ParseOptions, type ParseResult } from '../format/parse';
+import type { CorpusDocument, Sentence } from '../model/document';
+import { applyStep } from '../model/edit';
 
 /** `sent('John/B-PER Smith/I-PER went/O')` → tokens and tags (split at the last slash). */
 export function sent(spec: string): { tokens: string[]; tags: string[] } {
@@ -36,4 +38,31 @@ export function parseText(text: string, options?: ParseOptions): ParseResult {
 /** The codes of a parse result's diagnostics, in order. */
 export function codes(r: ParseResult): string[] {
   return r.diagnostics.map((d) => d.code);
+}
+
+/**
+ * Applies single-tag edits `[sentence, token, tag]` (indices taken modulo the sizes), skipping
+ * refused ones; calls `after` with each sentence edited. For property tests of incremental indexes.
+ */
+export function applyTagEdits(
+  doc: CorpusDocument,
+  edits: readonly (readonly [number, number, string])[],
+  after: (doc: CorpusDocument, sentence: number) => void = () => undefined,
+): CorpusDocument {
+  let cur = doc;
+  for (const [si, ti, tag] of edits) {
+    const s = cur.sentences[si % cur.sentences.length] as Sentence;
+    const t = ti % s.length;
+    const r = applyStep(cur, {
+      type: 'setTags',
+      sentence: s.id,
+      start: t,
+      before: [s.tags[t] as string],
+      after: [tag],
+    });
+    if (!r.ok) continue;
+    cur = r.doc;
+    after(cur, s.id);
+  }
+  return cur;
 }

@@ -12,7 +12,7 @@ export class RowHeights {
   /** Starts from estimated heights (one per row). */
   constructor(estimates: ArrayLike<number>) {
     const n = estimates.length;
-    this.heights = Float64Array.from(estimates);
+    this.heights = new Float64Array(estimates);
     this.tree = new Float64Array(n + 1);
     // O(n) build: each node passes its sum to its parent.
     for (let i = 1; i <= n; i++) {

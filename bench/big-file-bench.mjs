@@ -1,0 +1,222 @@
+// npm run bench:big — reliability.md cases 46 and 50 at scale: a 100 MB file (scale-1m ten
+// times: 10M tokens, 427,000 sentences) opened through the file input, RUNS times (default 3),
+// in Chromium. Prints figures (medians and worst cases); never a pass/fail.
+//   46: parsed in a worker with progress; first sentences before the parse ends; no task of
+//       the page's thread over 100 ms, from the file chosen until the consistency findings are in.
+//   50: 200k+ sentences: scrolling the list top to bottom (frame times, long tasks), the heap,
+//       and a search over the whole corpus.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium.mjs';
+import { startPreview } from './preview-server.mjs';
+
+const PORT = 4180;
+const RUNS = Number(process.env.RUNS ?? 3);
+const COPIES = Number(process.env.COPIES ?? 10);
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fmt = (n, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
+
+function bigFile() {
+  const one = readFileSync(resolve(process.cwd(), '../shared/corpora/scale/scale-1m.conll'));
+  const dir = mkdtempSync(join(tmpdir(), 'retag-big-'));
+  const path = join(dir, `scale-${COPIES}m.conll`);
+  writeFileSync(
+    path,
+    Buffer.concat(Array.from({ length: COPIES }, () => Buffer.concat([one, Buffer.from('\n')]))),
+  );
+  return path;
+}
+
+async function run(browser, path) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  page.on('crash', () => process.stderr.write('  the page crashed\n'));
+  const cdp = await context.newCDPSession(page);
+  await page.goto(`http://127.0.0.1:${PORT}/`);
+  await page.getByRole('heading', { name: 'multipath-tcp.bio.txt' }).waitFor();
+  await page.evaluate(() => {
+    window.__long = [];
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) window.__long.push({ s: e.startTime, d: e.duration });
+    }).observe({ type: 'longtask' });
+  });
+  const name = path.split('/').pop();
+  await page.getByLabel('Open a corpus file').setInputFiles(path);
+  await page.getByRole('progressbar', { name: /^Reading/ }).waitFor({ timeout: 30_000 });
+  await page.getByRole('heading', { name, exact: true }).waitFor({ timeout: 60_000 });
+  await page.waitForFunction(() => !document.getElementById('import-progress'), null, {
+    timeout: 300_000,
+    polling: 500,
+  });
+  await page.waitForFunction(
+    () => {
+      const start = performance.getEntriesByName('retag:shown').at(-1)?.startTime ?? Infinity;
+      return performance
+        .getEntriesByName('retag:consistency-ready')
+        .some((m) => m.startTime > start);
+    },
+    null,
+    { timeout: 300_000, polling: 1000 },
+  );
+  const load = await page.evaluate(() => {
+    const t0 = performance.getEntriesByName('retag:read-start').at(-1).startTime;
+    const at = (n) =>
+      (performance
+        .getEntriesByName(`retag:${n}`)
+        .filter((e) => e.startTime >= t0)
+        .at(-1)?.startTime ?? NaN) - t0;
+    const long = window.__long.filter((t) => t.s >= t0).map((t) => t.d);
+    return {
+      preview: at('preview-shown'),
+      workerDone: at('worker-done'),
+      shown: at('shown'),
+      consistency: at('consistency-ready'),
+      long,
+      rows: Number(document.querySelector('[role="grid"]')?.getAttribute('aria-rowcount')),
+    };
+  });
+
+  // case 50: scroll top → bottom in 200 steps, one per frame; frame times and long tasks
+  const grid = page.getByRole('grid', { name: 'Sentences' });
+  const scrollTest = async (el, mode) => {
+    const long = [];
+    const obs = new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) long.push(e.duration);
+    });
+    obs.observe({ type: 'longtask' });
+    const frames = [];
+    let last = await new Promise((r) => requestAnimationFrame(r));
+    const steps = 200;
+    const from = el.scrollTop;
+    for (let i = 1; i <= steps; i++) {
+      // 'jump': top to bottom in 200 jumps (every row new each frame, the worst case);
+      // 'wheel': 120 px per frame from the middle, as a mouse wheel or trackpad scrolls
+      if (mode === 'jump') el.scrollTop = ((el.scrollHeight - el.clientHeight) * i) / steps;
+      else el.scrollTop = from + 120 * i;
+      const now = await new Promise((r) => requestAnimationFrame(r));
+      frames.push(now - last);
+      last = now;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+    obs.disconnect();
+    const sorted = [...frames].sort((a, b) => a - b);
+    return {
+      median: sorted[Math.floor(sorted.length / 2)],
+      p95: sorted[Math.floor(sorted.length * 0.95)],
+      over: frames.filter((f) => f > 1000 / 60 + 1).length,
+      frames: frames.length,
+      long,
+    };
+  };
+  const jump = await grid.evaluate(scrollTest, 'jump');
+  await grid.evaluate((el) => (el.scrollTop = el.scrollHeight / 2));
+  await page.waitForTimeout(300);
+  const wheel = await grid.evaluate(scrollTest, 'wheel');
+  const scroll = { jump, wheel };
+
+  // case 50: a search over all 10M tokens stays responsive (the panel answers)
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  const box = page.getByLabel('Search for');
+  await box.fill('protein');
+  await page.evaluate(() => {
+    window.__searchLong = [];
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) window.__searchLong.push(e.duration);
+    }).observe({ type: 'longtask' });
+  });
+  const t0 = Date.now();
+  await box.press('Enter');
+  await page
+    .getByRole('status', { name: 'Search result' })
+    .getByText(/match/)
+    .waitFor({ timeout: 60_000 });
+  const searchMs = Date.now() - t0;
+  const searchLong = await page.evaluate(() => window.__searchLong);
+
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = (await cdp.send('Runtime.getHeapUsage')).usedSize / 1024 / 1024;
+  await context.close();
+  return { load, scroll, searchMs, searchLong, heap };
+}
+
+const server = await startPreview(PORT);
+try {
+  const path = bigFile();
+  const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) {
+    runs.push(await run(browser, path));
+    const r = runs.at(-1);
+    process.stderr.write(
+      `run ${i + 1}: long tasks ${JSON.stringify(r.load.long.map(Math.round))}, scroll long tasks ${JSON.stringify([...r.scroll.wheel.long, ...r.scroll.jump.long].map(Math.round))}\n`,
+    );
+  }
+  await browser.close();
+  const col = (f, d = 0) => runs.map((r) => fmt(f(r), d));
+  const table = [
+    ['run', ...runs.map((_, i) => String(i + 1))],
+    ['sentences in the list', ...col((r) => r.load.rows)],
+    ['file chosen → first sentences shown (ms)', ...col((r) => r.load.preview)],
+    ['parse worker done (ms)', ...col((r) => r.load.workerDone)],
+    ['whole document shown (ms)', ...col((r) => r.load.shown)],
+    ['consistency findings in (ms)', ...col((r) => r.load.consistency)],
+    ['page tasks > 50 ms until then (count)', ...col((r) => r.load.long.length)],
+    [
+      'longest page task until then (ms)  case 46: ≤ 100',
+      ...col((r) => Math.max(0, ...r.load.long)),
+    ],
+    [
+      'wheel scroll, 120 px a frame: frame interval, median (ms)',
+      ...col((r) => r.scroll.wheel.median, 1),
+    ],
+    [
+      'wheel scroll, 120 px a frame: frame interval, p95 (ms)',
+      ...col((r) => r.scroll.wheel.p95, 1),
+    ],
+    [
+      'wheel scroll, 120 px a frame: frames over 17.7 ms (of 200)',
+      ...col((r) => r.scroll.wheel.over),
+    ],
+    [
+      'wheel scroll, 120 px a frame: longest task (ms)',
+      ...col((r) => Math.max(0, ...r.scroll.wheel.long)),
+    ],
+    [
+      'jump scroll, top to bottom in 200 frames: frame interval, median (ms)',
+      ...col((r) => r.scroll.jump.median, 1),
+    ],
+    [
+      'jump scroll, top to bottom in 200 frames: frame interval, p95 (ms)',
+      ...col((r) => r.scroll.jump.p95, 1),
+    ],
+    [
+      'jump scroll, top to bottom in 200 frames: frames over 17.7 ms (of 200)',
+      ...col((r) => r.scroll.jump.over),
+    ],
+    [
+      'jump scroll, top to bottom in 200 frames: longest task (ms)',
+      ...col((r) => Math.max(0, ...r.scroll.jump.long)),
+    ],
+    ['search "protein" → matches shown (ms)', ...col((r) => r.searchMs)],
+    ['search: longest page task meanwhile (ms)', ...col((r) => Math.max(0, ...r.searchLong))],
+    ['JS heap after GC (MB)', ...col((r) => r.heap)],
+  ];
+  const w0 = Math.max(...table.map((r) => r[0].length));
+  console.log(
+    `retag big-file benchmark: ${COPIES}x scale-1m (Chromium, ${new Date().toISOString().slice(0, 10)})`,
+  );
+  for (const r of table)
+    console.log(
+      `  ${r[0].padEnd(w0)}  ${r
+        .slice(1)
+        .map((c) => c.padStart(8))
+        .join('  ')}`,
+    );
+  const longest = runs.map((r) => Math.max(0, ...r.load.long));
+  console.log(`  median of the longest page task per run: ${fmt(median(longest))} ms`);
+} finally {
+  server.stop();
+}

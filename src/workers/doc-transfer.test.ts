@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from '../core/format/parse';
+import { applyStep } from '../core/model/edit';
+import type { CorpusDocument } from '../core/model/document';
+import { docTransfer, receiveDoc, rememberSource, SOURCE_TRANSFER_TOKENS } from './doc-transfer';
+
+const view = (d: CorpusDocument) => ({
+  text: d.text,
+  tokens: d.tokens,
+  sentences: d.sentences.map((s) => ({ ...s, originalTags: null })),
+  scheme: d.scheme.scheme,
+});
+
+function edited(d: CorpusDocument): CorpusDocument {
+  let cur = d;
+  for (const si of [3, 50, 700]) {
+    const s = cur.sentences[si]!;
+    const r = applyStep(cur, {
+      type: 'setTags',
+      sentence: si,
+      start: 0,
+      before: [s.tags[0]!],
+      after: ['B-zz'],
+    });
+    if (r.ok) cur = r.doc;
+  }
+  return cur;
+}
+
+describe('sending a document to a worker', () => {
+  const bytes = new Uint8Array(
+    readFileSync(resolve(process.cwd(), '../shared/corpora/wnut17/emerging.dev.conll')),
+  );
+
+  it('packs a small document, whose token table the page keeps (not transferred)', async () => {
+    const doc = edited(parse(bytes).document);
+    const { transfer, buffers } = docTransfer(doc);
+    expect(transfer.kind).toBe('packed');
+    expect(buffers).not.toContain(doc.tokens.line.buffer);
+    expect(view(await receiveDoc(structuredClone(transfer)))).toEqual(view(doc));
+  });
+
+  it('sends a big document as its file plus the edited sentences', async () => {
+    // a corpus over the threshold: the 1M-token scale file, twice
+    const one = readFileSync(resolve(process.cwd(), '../shared/corpora/scale/scale-1m.conll'));
+    const big = new Uint8Array(Buffer.concat([one, Buffer.from('\n'), one]));
+    const base = parse(big).document;
+    expect(base.tokens.line.length).toBeGreaterThanOrEqual(SOURCE_TRANSFER_TOKENS);
+    rememberSource(base, big, {});
+    const doc = edited(base);
+    const { transfer, buffers } = docTransfer(doc);
+    expect(transfer.kind).toBe('source');
+    if (transfer.kind !== 'source') return;
+    expect(transfer.edits.map((e) => e.index)).toEqual([3, 50, 700]);
+    expect(buffers).toEqual([transfer.bytes]);
+    expect(transfer.bytes).not.toBe(big.buffer); // a copy: the page keeps its file
+    const same = (back: CorpusDocument) =>
+      back.text === doc.text &&
+      back.sentences.length === doc.sentences.length &&
+      back.sentences.every((s, i) => s.tags.join() === doc.sentences[i]!.tags.join());
+    expect(same(await receiveDoc(transfer))).toBe(true);
+    // with a Blob of the same bytes (the chosen File), that is sent instead of a copy
+    const blob = new Blob([big]);
+    rememberSource(base, big, {}, blob);
+    const viaBlob = docTransfer(doc);
+    expect(viaBlob.buffers).toEqual([]);
+    expect(viaBlob.transfer.kind === 'source' && viaBlob.transfer.bytes).toBe(blob);
+    expect(same(await receiveDoc(viaBlob.transfer))).toBe(true);
+  }, 60_000);
+});
