@@ -5,21 +5,52 @@
 // by `npm run bench:big` (medians over runs on a noisy machine); this test records the long
 // tasks it saw as an annotation, and fails only on one so long the page visibly froze (> 1 s,
 // what the previous design did: 1.4, 2.2 and 3.3 s).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { expect } from '@playwright/test';
 import { test } from './csp-guard';
 import { shared, waitForDoc } from './helpers';
+
+/** scale-1m ten times (10M tokens, 98 MB), written once for the tests of this file. */
+let path = '';
+test.beforeAll(() => {
+  const one = readFileSync(shared('corpora/scale/scale-1m.conll'));
+  path = join(mkdtempSync(join(tmpdir(), 'retag-d46-')), 'scale-10m.conll');
+  writeFileSync(
+    path,
+    Buffer.concat(Array.from({ length: 10 }, () => Buffer.concat([one, Buffer.from('\n')]))),
+  );
+});
+test.afterAll(() => rmSync(dirname(path), { recursive: true, force: true }));
+
+test('D46: cancelling the read of a 100 MB file puts back the document shown before', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto('/');
+  await waitForDoc(page, 'multipath-tcp.bio.txt');
+  await page.getByLabel('Open a corpus file').setInputFiles(path);
+  const progress = page.getByRole('progressbar', { name: /^Reading scale-10m/ });
+  await expect(progress).toBeVisible();
+  // the preview is up (the first sentences of the new file), the rest is still being read
+  await waitForDoc(page, 'scale-10m.conll');
+  await expect(progress).toBeVisible();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await waitForDoc(page, 'multipath-tcp.bio.txt');
+  await expect(progress).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'scale-10m.conll' })).toHaveCount(0);
+  // and it stays so: nothing of the cancelled read arrives later
+  await page.waitForTimeout(3000);
+  await expect(page.getByRole('heading', { name: 'multipath-tcp.bio.txt' })).toBeVisible();
+  const grid = page.getByRole('grid', { name: 'Sentences' });
+  await expect(grid).toHaveAttribute('aria-rowcount', '65');
+});
 
 test('D46: a 100 MB file: parsed in a worker, first sentences before the parse ends, edited and exported', async ({
   page,
 }) => {
   test.setTimeout(300_000);
-  const one = readFileSync(shared('corpora/scale/scale-1m.conll'));
-  const path = test.info().outputPath('scale-10m.conll');
-  writeFileSync(
-    path,
-    Buffer.concat(Array.from({ length: 10 }, () => Buffer.concat([one, Buffer.from('\n')]))),
-  );
   await page.goto('/');
   await waitForDoc(page, 'multipath-tcp.bio.txt');
   await page.evaluate(() => {
