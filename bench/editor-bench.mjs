@@ -63,6 +63,11 @@ async function measure(browser, file) {
         obs.disconnect();
         window.__tDom = performance.now();
         requestAnimationFrame(() => {
+          // the frame's own work (style, layout, paint, commit) ends before a user-blocking
+          // task posted here runs; a plain message also waits for work queued before it
+          scheduler.postTask(() => window.__frame.push(performance.now() - t0), {
+            priority: 'user-blocking',
+          });
           const ch = new MessageChannel();
           ch.port1.onmessage = () => (window.__tPaint = performance.now());
           ch.port2.postMessage(0);
@@ -114,7 +119,15 @@ async function measure(browser, file) {
   await grid.focus();
   await page.evaluate(() => {
     window.__lat = [];
+    window.__frame = [];
     window.__work = [];
+    window.__slow = 0;
+    // The browser's own measure (Event Timing): key → next frame presented, reported only when
+    // it reaches 16 ms (the API's floor), so this counts the keypresses that missed one frame.
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries())
+        if (e.name === 'keydown' && e.duration >= 16) window.__slow += 1;
+    }).observe({ type: 'event', durationThreshold: 16 });
     let pending = null;
     // First DOM mutation in the grid after the key: the edit is rendered and committed.
     new MutationObserver(() => {
@@ -135,6 +148,11 @@ async function measure(browser, file) {
         const t0 = e.timeStamp;
         pending = t0;
         requestAnimationFrame(() => {
+          // the frame's own work (style, layout, paint, commit) ends before a user-blocking
+          // task posted here runs; a plain message also waits for work queued before it
+          scheduler.postTask(() => window.__frame.push(performance.now() - t0), {
+            priority: 'user-blocking',
+          });
           const ch = new MessageChannel();
           ch.port1.onmessage = () => window.__lat.push(performance.now() - t0);
           ch.port2.postMessage(0);
@@ -149,6 +167,8 @@ async function measure(browser, file) {
   }
   await page.waitForFunction((n) => window.__lat.length >= n, PRESSES);
   const lat = await page.evaluate(() => window.__lat);
+  const frame = await page.evaluate(() => window.__frame);
+  const slowKeys = await page.evaluate(() => window.__slow);
   const work = await page.evaluate(() => window.__work);
   await page.getByRole('status', { name: 'Save status: Saved' }).waitFor({ timeout: 20_000 });
 
@@ -225,12 +245,24 @@ async function measure(browser, file) {
   // export
   const t0 = Date.now();
   const dl = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export' }).click();
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
   await (await dl).path();
   const exportMs = Date.now() - t0;
   const domRows = await grid.getByRole('row').count();
   await context.close();
-  return { open, lat, work, idbBytes, longTasks, heap, exportMs, domRows, consistency };
+  return {
+    open,
+    lat,
+    frame,
+    slowKeys,
+    work,
+    idbBytes,
+    longTasks,
+    heap,
+    exportMs,
+    domRows,
+    consistency,
+  };
 }
 
 const server = await startPreview(PORT);
@@ -262,12 +294,18 @@ try {
     ],
     ['keypress → DOM updated, p95 (ms)', ...rows.map((r) => fmt(p95(r.work), 1))],
     [
-      `keypress → next frame painted, median (ms)  target ≤ 8`,
+      `keypress → frame committed, median (ms)  target ≤ 8`,
+      ...rows.map((r) => fmt(median(r.frame), 1)),
+    ],
+    ['keypress → frame committed, p95 (ms)  target ≤ 16', ...rows.map((r) => fmt(p95(r.frame), 1))],
+    [
+      `keypress → first task after the frame, median (ms)`,
       ...rows.map((r) => fmt(median(r.lat), 1)),
     ],
+    ['keypress → first task after the frame, p95 (ms)', ...rows.map((r) => fmt(p95(r.lat), 1))],
     [
-      'keypress → next frame painted, p95 (ms)  target ≤ 16',
-      ...rows.map((r) => fmt(p95(r.lat), 1)),
+      `keypresses over one frame (Event Timing ≥ 16 ms, of ${PRESSES})`,
+      ...rows.map((r) => String(r.slowKeys)),
     ],
     [
       'scroll top→bottom: long tasks > 50 ms (count / max ms)',

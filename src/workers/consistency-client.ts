@@ -1,4 +1,5 @@
 import type { Finding } from '../core/checks/consistency';
+import { FindingsMirror } from '../core/checks/mirror';
 import type { CorpusDocument } from '../core/model/document';
 import type { ConsistencyReply, ConsistencyRequest } from './consistency-protocol';
 import { docTransfer } from './doc-transfer';
@@ -15,30 +16,22 @@ export interface ConsistencyJob {
  */
 export function startConsistency(
   sources: readonly { name: string; doc: CorpusDocument; evidenceOnly: boolean }[],
-  onFindings: (findings: readonly Finding[], ms: number) => void,
+  onFindings: (findings: readonly Finding[], flagged: ReadonlySet<number>, ms: number) => void,
   onError: (message: string) => void,
 ): ConsistencyJob {
   const worker = new Worker(new URL('./consistency.worker.ts', import.meta.url), {
     type: 'module',
   });
   const gen = 1;
-  /** The findings received so far, by id: replies carry only the ones that changed. */
-  let known = new Map<string, Finding>();
+  const mirror = new FindingsMirror();
   worker.onmessage = (e: MessageEvent<ConsistencyReply>) => {
     const m = e.data;
     if (m.gen !== gen) return;
-    if (m.type === 'part') {
-      for (const f of m.changed) known.set(f.id, f);
-    } else if (m.type === 'findings') {
-      const next = new Map<string, Finding>();
-      for (const f of m.changed) known.set(f.id, f);
-      const findings = m.order.map((id) => {
-        const f = known.get(id) as Finding;
-        next.set(id, f);
-        return f;
-      });
-      known = next;
-      onFindings(findings, m.ms);
+    if (m.type === 'part') mirror.take(m.changed);
+    else if (m.type === 'findings') {
+      mirror.take(m.changed);
+      const { findings, flagged } = mirror.finish(m.order);
+      onFindings(findings, flagged, m.ms);
     } else onError(m.message);
   };
   worker.onerror = (e) => onError(e.message || 'the consistency worker failed');

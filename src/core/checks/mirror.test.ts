@@ -1,0 +1,60 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { FindingsMirror } from './mirror';
+import type { Finding } from './types';
+
+/** A finding reduced to what the mirror reads: its id and its places. */
+const finding = (id: string, places: readonly [number, number, boolean][]): Finding =>
+  ({
+    id,
+    occurrences: places.map(([source, sentence, flagged]) => ({ source, sentence, flagged })),
+  }) as unknown as Finding;
+
+const naiveFlagged = (fs: readonly Finding[]) =>
+  new Set(
+    fs.flatMap((f) =>
+      f.occurrences.filter((o) => o.source === 0 && o.flagged).map((o) => o.sentence),
+    ),
+  );
+
+describe('the page’s mirror of the consistency findings', () => {
+  it('equals the latest findings and their flagged sentences after any run of replies (property)', () => {
+    const place = fc.tuple(fc.nat(1), fc.nat(6), fc.boolean());
+    const state = fc.uniqueArray(
+      fc.tuple(fc.constantFrom('a', 'b', 'c', 'd', 'e'), fc.array(place, { maxLength: 4 })),
+      { selector: (x) => x[0], maxLength: 5 },
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(state, fc.nat(3)), { minLength: 1, maxLength: 8 }),
+        (states) => {
+          const mirror = new FindingsMirror();
+          let prev = new Map<string, Finding>();
+          let prevFlagged: ReadonlySet<number> | null = null;
+          for (const [s, cut] of states) {
+            // unchanged findings keep their object, as the worker's index does
+            const now = s.map(([id, places]) => {
+              const old = prev.get(id);
+              return old &&
+                JSON.stringify(old.occurrences) === JSON.stringify(finding(id, places).occurrences)
+                ? old
+                : finding(id, places);
+            });
+            const changed = now.filter((f) => prev.get(f.id) !== f);
+            // sent in parts, as big replies are
+            mirror.take(changed.slice(0, cut));
+            mirror.take(changed.slice(cut));
+            const { findings, flagged } = mirror.finish(now.map((f) => f.id));
+            expect(findings).toEqual(now);
+            expect([...flagged].sort()).toEqual([...naiveFlagged(now)].sort());
+            if (prevFlagged && [...prevFlagged].sort().join() === [...flagged].sort().join())
+              expect(flagged).toBe(prevFlagged);
+            prevFlagged = flagged;
+            prev = new Map(now.map((f) => [f.id, f]));
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
