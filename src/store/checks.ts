@@ -25,6 +25,7 @@ import {
 } from '../workers/search-client';
 import { startParse } from '../workers/parse-client';
 import { rememberSource } from '../workers/doc-transfer';
+import { yieldToPage } from '../workers/pause';
 import {
   dispatch,
   moveCursor,
@@ -66,11 +67,17 @@ function restart(st: EditorState): void {
     ...st.evidence.map((e) => ({ name: e.name, doc: e.doc, evidenceOnly: true })),
   ];
   let first = true;
+  const tokens = st.doc.tokens;
+  /** Still the document this job analyses (not a new file, nor the preview of one)? */
+  const current = () => {
+    const now = useEditor.getState();
+    return job === mine && now.doc?.tokens === tokens && now.importState.phase !== 'parsing';
+  };
   /** The newest findings not shown yet (a burst of replies is shown once). */
   let latest: { findings: readonly Finding[]; flagged: ReadonlySet<number>; ms: number } | null =
     null;
   const show = () => {
-    if (job !== mine || !latest) return;
+    if (!latest || !current()) return;
     const { findings, flagged, ms } = latest;
     latest = null;
     useEditor.setState({ consistency: { status: 'ready', findings, flagged, error: '', ms } });
@@ -78,7 +85,7 @@ function restart(st: EditorState): void {
   const mine = startConsistency(
     sources,
     (findings, flagged, ms) => {
-      if (job !== mine) return;
+      if (!current()) return;
       // for the benchmark: when findings arrived, and how long the worker took
       performance.mark(first ? 'retag:consistency-ready' : 'retag:consistency-update', {
         detail: { ms },
@@ -93,7 +100,8 @@ function restart(st: EditorState): void {
       first = false;
     },
     (message) => {
-      if (job !== mine) return;
+      if (!current()) return;
+      latest = null; // a reply waiting to be shown must not hide the failure
       useEditor.setState({
         consistency: { ...IDLE_CONSISTENCY, status: 'failed', error: message },
       });
@@ -153,10 +161,12 @@ export async function addEvidence(file: File): Promise<string> {
   const tooBig = fileSizeRefusal(file.size);
   if (tooBig) return `${file.name}: ${tooBig}`;
   const bytes = new Uint8Array(await file.arrayBuffer());
-  const result = await startParse(bytes, {}, () => undefined, undefined, file).result;
+  // the app's own copy (the worker reads it; the consistency worker may read it again later)
+  const blob = new Blob([bytes as BlobPart]);
+  const result = await startParse(bytes, {}, () => undefined, undefined, blob).result;
   if (result.document.refused || result.document.sentences.length === 0)
     return `${file.name}: nothing to use as evidence`;
-  rememberSource(result.document, bytes, {}, file);
+  rememberSource(result.document, blob, {});
   useEditor.setState((st) => ({
     evidence: [...st.evidence, { name: file.name, doc: result.document }],
   }));
@@ -197,7 +207,7 @@ export async function runSearch(query: SearchQuery): Promise<void> {
       const superseded = new Error('superseded');
       try {
         result = await searchSliced(doc, query, async () => {
-          await new Promise((r) => setTimeout(r, 0));
+          await yieldToPage();
           if (seq !== searchSeq || useEditor.getState().doc?.tokens !== doc.tokens)
             throw superseded;
         });

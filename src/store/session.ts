@@ -36,7 +36,11 @@ let lock: DocLock | null = null;
 let job: ParseJob | null = null;
 /** The bytes of the open document as imported (for re-reading with other options). */
 let currentBytes: Uint8Array | null = null;
-/** The same bytes as a Blob when there is one (the chosen File, the stored copy): workers read it. */
+/**
+ * The same bytes as a Blob: the app's own copy or the one stored in IndexedDB, never the
+ * picked File (read from disk again, it fails or changes once the file is saved over).
+ * Workers read it; sending it costs nothing, where copying 100 MB here took ~50 ms.
+ */
 let currentBlob: Blob | null = null;
 /** A File System Access handle when the file was opened through the picker. */
 let fileHandle: FileSystemFileHandle | null = null;
@@ -103,14 +107,15 @@ export async function importBytes(
   bytes: Uint8Array,
   options: WorkerParseOptions = {},
   handle: FileSystemFileHandle | null = null,
-  blob: Blob | null = null,
+  known: Blob | null = null,
 ): Promise<boolean> {
+  const blob = known && known.size === bytes.length ? known : new Blob([bytes as BlobPart]);
   const result = await parseWithProgress(fileName, bytes, options, blob);
   if (!result) return false;
   await detach();
   currentBytes = bytes;
   currentBlob = blob;
-  rememberSource(result.document, bytes, options, blob);
+  rememberSource(result.document, blob, options);
   fileHandle = handle;
   const docId = crypto.randomUUID();
   const now = Date.now();
@@ -173,8 +178,8 @@ export async function restoreDoc(docId: string, cursor?: Pos): Promise<boolean> 
   await detach();
   const rebuilt = replay(result.document, stored.ops);
   currentBytes = stored.bytes;
-  currentBlob = stored.blob;
-  rememberSource(result.document, stored.bytes, stored.rec.options, stored.blob);
+  currentBlob = stored.blob ?? new Blob([stored.bytes as BlobPart]);
+  rememberSource(result.document, currentBlob, stored.rec.options);
   fileHandle = null;
   const owned = await attach(docId, stored.rev);
   setDocument({

@@ -1,7 +1,9 @@
 // How a document reaches a worker (consistency, search). Packing a 10M-token document and
 // copying its 200 MB text and token tables cost the page's thread seconds; a big document
-// that is still its file plus tag edits goes as the file's bytes (one copy) and the edited
-// sentences, and the worker parses the file again itself.
+// that is still its file plus tag edits goes as a Blob of the file (sending one costs nothing)
+// and the edited sentences, and the worker parses the file again itself. The Blob is the
+// app's own copy (or the one stored in IndexedDB), never the picked File: a File is read
+// from disk again, and fails or changes once the file is saved over.
 import { parse } from '../core/format/parse';
 import type { CorpusDocument, TokenTable } from '../core/model/document';
 import { packedBuffers, packResult, unpackResult, type PackedResult } from '../core/model/pack';
@@ -11,8 +13,8 @@ export type DocTransfer =
   | { readonly kind: 'packed'; readonly packed: PackedResult }
   | {
       readonly kind: 'source';
-      /** The file: a Blob (cheap to send) or a copy of its bytes. */
-      readonly bytes: Blob | ArrayBuffer;
+      /** The file's bytes. */
+      readonly bytes: Blob;
       readonly options: WorkerParseOptions;
       /** Sentences whose tags differ from the file's, by index. */
       readonly edits: readonly { readonly index: number; readonly tags: readonly string[] }[];
@@ -22,26 +24,11 @@ export type DocTransfer =
 export const SOURCE_TRANSFER_TOKENS = 2_000_000;
 
 /** The file and options each token table was parsed from (tag edits keep the table). */
-const sources = new WeakMap<
-  TokenTable,
-  { bytes: Uint8Array; blob: Blob | null; options: WorkerParseOptions }
->();
+const sources = new WeakMap<TokenTable, { blob: Blob; options: WorkerParseOptions }>();
 
-/**
- * Records that `doc` (and every tag edit of it) is `parse(bytes, options)` plus tag edits;
- * `blob`, when known, holds the same bytes (the chosen File, or the stored copy).
- */
-export function rememberSource(
-  doc: CorpusDocument,
-  bytes: Uint8Array,
-  options: WorkerParseOptions,
-  blob: Blob | null = null,
-): void {
-  sources.set(doc.tokens, {
-    bytes,
-    blob: blob && blob.size === bytes.length ? blob : null,
-    options,
-  });
+/** Records that `doc` (and every tag edit of it) is the parse of `blob` plus tag edits. */
+export function rememberSource(doc: CorpusDocument, blob: Blob, options: WorkerParseOptions): void {
+  sources.set(doc.tokens, { blob, options });
 }
 
 /** What to post to a worker for `doc`, and the buffers to transfer with it. */
@@ -55,13 +42,10 @@ export function docTransfer(doc: CorpusDocument): {
     doc.sentences.forEach((s, index) => {
       if (s.tags !== s.originalTags) edits.push({ index, tags: s.tags });
     });
-    if (src.blob)
-      return {
-        transfer: { kind: 'source', bytes: src.blob, options: src.options, edits },
-        buffers: [],
-      };
-    const bytes = src.bytes.slice().buffer;
-    return { transfer: { kind: 'source', bytes, options: src.options, edits }, buffers: [bytes] };
+    return {
+      transfer: { kind: 'source', bytes: src.blob, options: src.options, edits },
+      buffers: [],
+    };
   }
   const packed = packResult({ document: doc, diagnostics: [], diagnosticCounts: new Map() });
   // the token table and line starts are shared with the page's document: copied, not moved
@@ -75,8 +59,7 @@ export function docTransfer(doc: CorpusDocument): {
 /** The worker's side: the document again. */
 export async function receiveDoc(t: DocTransfer): Promise<CorpusDocument> {
   if (t.kind === 'packed') return unpackResult(t.packed).document;
-  const bytes = t.bytes instanceof Blob ? await t.bytes.arrayBuffer() : t.bytes;
-  const doc = parse(new Uint8Array(bytes), t.options).document;
+  const doc = parse(new Uint8Array(await t.bytes.arrayBuffer()), t.options).document;
   if (t.edits.length === 0) return doc;
   const sentences = doc.sentences.slice();
   for (const e of t.edits) {

@@ -2,6 +2,7 @@ import { MAX_FILE_BYTES } from '../core/format/decode';
 import { parse, type ParseResult } from '../core/format/parse';
 import { unpackResult, unpackResultSliced, type PackedResult } from '../core/model/pack';
 import type { DocFacts } from '../core/review/facts';
+import { yieldToPage } from './pause';
 import type { WorkerParseOptions, WorkerReply, WorkerRequest } from './parse-protocol';
 
 /** Files at least this big are parsed in a worker, so the page never freezes. */
@@ -22,9 +23,6 @@ export class ParseCancelled extends Error {
     super('cancelled');
   }
 }
-
-/** Lets the page paint and take input between slices of work. */
-const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * Parses bytes: small files at once on this thread, big ones in a Web Worker with progress.
@@ -55,7 +53,7 @@ export function startParse(
       const whole = parts.length > 0 ? { ...packed, textParts: parts } : packed;
       parts = [];
       const r = await unpackResultSliced(whole, async () => {
-        await pause();
+        await yieldToPage();
         if (cancelled) throw new ParseCancelled();
       });
       performance.mark('retag:unpacked');

@@ -91,7 +91,15 @@ export function regexSearchInWorker(
       }
       done();
       if (e.data.type === 'result') resolve(e.data.result);
-      else reject(new Error(e.data.message));
+      else if (e.data.type === 'failed') {
+        // a fresh worker (and a fresh read of the document) for the next search
+        w.terminate();
+        if (worker === w) {
+          worker = null;
+          loaded = null;
+        }
+        reject(new SearchWorkerFailed(e.data.message));
+      } else reject(new Error(e.data.message));
     };
     w.addEventListener('message', onMessage);
     const onError = (e: ErrorEvent) => {

@@ -17,4 +17,6 @@ export type SearchReply =
   | { readonly type: 'loaded'; readonly load: number }
   | { readonly type: 'started'; readonly id: number }
   | { readonly type: 'result'; readonly id: number; readonly result: SearchResult }
-  | { readonly type: 'error'; readonly id: number; readonly message: string };
+  | { readonly type: 'error'; readonly id: number; readonly message: string }
+  /** The worker cannot search (its document could not be read, or the search threw). */
+  | { readonly type: 'failed'; readonly id: number; readonly message: string };

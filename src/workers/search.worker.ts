@@ -11,6 +11,8 @@ interface WorkerScope {
 }
 const scope = self as unknown as WorkerScope;
 let doc: CorpusDocument | null = null;
+/** Why the last load failed (searches then fail with it rather than wait). */
+let loadError = 'no document was loaded';
 
 /** Messages are handled one after another (a load may wait for a file to be read). */
 let queue = Promise.resolve();
@@ -20,11 +22,19 @@ scope.onmessage = (e) => {
 
 async function handle(m: SearchRequest): Promise<void> {
   if (m.type === 'load') {
-    doc = await receiveDoc(m.doc);
+    doc = null;
+    try {
+      doc = await receiveDoc(m.doc);
+    } catch (err) {
+      loadError = `the document could not be read for searching (${String(err)})`;
+    }
     scope.postMessage({ type: 'loaded', load: m.load });
     return;
   }
-  if (!doc) return;
+  if (!doc) {
+    scope.postMessage({ type: 'failed', id: m.id, message: loadError });
+    return;
+  }
   let re: RegExp;
   try {
     re = new RegExp(m.source, m.flags);
@@ -33,5 +43,9 @@ async function handle(m: SearchRequest): Promise<void> {
     return;
   }
   scope.postMessage({ type: 'started', id: m.id });
-  scope.postMessage({ type: 'result', id: m.id, result: regexSearch(doc, re) });
+  try {
+    scope.postMessage({ type: 'result', id: m.id, result: regexSearch(doc, re) });
+  } catch (err) {
+    scope.postMessage({ type: 'failed', id: m.id, message: String(err) });
+  }
 }

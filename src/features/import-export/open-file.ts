@@ -37,7 +37,7 @@ export async function openFile(
   });
   performance.mark('retag:read-start');
   const bytes = new Uint8Array(await file.arrayBuffer());
-  await importBytes(file.name, bytes, {}, handle, file);
+  await importBytes(file.name, bytes, {}, handle);
 }
 
 /**
