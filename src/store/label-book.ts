@@ -1,6 +1,6 @@
 import type { CorpusDocument, Sentence } from '../core/model/document';
 import { parseLabelSet, serializeLabelSet, type LabelSet } from '../core/labels/label-set';
-import { countLabels } from '../core/review/facts';
+import { countLabels, shiftLabelCounts } from '../core/review/facts';
 import { extractChunks, type ChunkRules } from '../core/scheme/chunks';
 
 /**
@@ -75,12 +75,10 @@ export function updateLabelBook(
   rules: ChunkRules,
 ): LabelBook {
   const counts = new Map(book.counts);
-  for (const c of extractChunks(before.tags, rules))
-    counts.set(c.type, (counts.get(c.type) ?? 0) - 1);
+  shiftLabelCounts(counts, before.tags, after.tags, rules);
   let names = book.names;
   let index = book.index;
   for (const c of extractChunks(after.tags, rules)) {
-    counts.set(c.type, (counts.get(c.type) ?? 0) + 1);
     if (!index.has(c.type)) {
       names = [...names, c.type];
       index = new Map(index).set(c.type, names.length - 1);

@@ -136,7 +136,7 @@ export async function importBytes(
     };
     // Show the document first; the writer stores the file meanwhile (and retries that like
     // any write, e.g. once a full disk has room again), and holds edits until it is stored.
-    if (await attach(docId, 0, () => createDoc(database, rec, bytes, blob))) void writer?.flush();
+    if (await attach(docId, 0, () => createDoc(database, rec, blob))) void writer?.flush();
   }
   performance.mark('retag:stored-started');
   setDocument({

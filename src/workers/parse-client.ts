@@ -26,9 +26,9 @@ export class ParseCancelled extends Error {
 
 /**
  * Parses bytes: small files at once on this thread, big ones in a Web Worker with progress.
- * The caller keeps its bytes (the worker gets a copy, or reads `blob`, the same bytes). A big result is received in slices
- * (text parts, then sentences a few hundred thousand tokens at a time), so no task of the
- * page's thread lasts long even at 10M tokens.
+ * The caller keeps its bytes (the worker gets a copy, or reads `blob`, which must hold the
+ * same bytes). A big result is received in slices (text parts, then sentences 60k tokens at a
+ * time), so no task of the page's thread lasts long even at 10M tokens.
  */
 export function startParse(
   bytes: Uint8Array,
@@ -80,9 +80,9 @@ export function startParse(
     };
   });
   performance.mark('retag:parse-start');
-  // A Blob of the same bytes (the chosen File) is read by the worker: copying 100 MB here
-  // would hold this thread for ~60 ms.
-  if (blob && blob.size === bytes.length) {
+  // A Blob of the same bytes (the app's own copy) is read by the worker: sending one copies
+  // nothing, where copying 100 MB here would hold this thread for ~60 ms.
+  if (blob) {
     worker.postMessage({ bytes: blob, options } satisfies WorkerRequest);
   } else {
     const copy = bytes.slice().buffer;

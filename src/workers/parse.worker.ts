@@ -39,7 +39,7 @@ scope.onmessage = async (e) => {
   try {
     bytes = e.data.bytes instanceof Blob ? await e.data.bytes.arrayBuffer() : e.data.bytes;
   } catch (err) {
-    // e.g. the file changed on disk after it was chosen
+    // e.g. the browser could not read the Blob back (its storage was cleared)
     scope.postMessage({ type: 'failed', message: (err as Error).message ?? String(err) });
     return;
   }

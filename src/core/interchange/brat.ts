@@ -64,31 +64,25 @@ export function readBrat(txt: string, ann: string, diags: DiagnosticList): ReadR
         );
         return;
       }
-      if (frags.length > 1) {
+      /** A span that cannot be read as one: counted, reported at its line, left out. */
+      const leaveOut = (code: 'W_SPAN_DISCONTINUOUS' | 'W_SPAN_SHAPE', message: string) => {
         c.spans += 1;
         c.leftOut += 1;
-        diags.add({
-          line: n,
-          column: 1,
-          record: 0,
-          severity: 'warning',
-          code: 'W_SPAN_DISCONTINUOUS',
-          message: `${id} ${JSON.stringify(label)} has ${frags.length} fragments (${head.slice(space + 1)}); a tag sequence holds contiguous spans only; span left out`,
-        });
+        diags.add({ line: n, column: 1, record: 0, severity: 'warning', code, message });
+      };
+      if (frags.length > 1) {
+        leaveOut(
+          'W_SPAN_DISCONTINUOUS',
+          `${id} ${JSON.stringify(label)} has ${frags.length} fragments (${head.slice(space + 1)}); a tag sequence holds contiguous spans only; span left out`,
+        );
         return;
       }
       const [s, e, extra] = (frags[0] ?? '').split(' ');
       if (s === undefined || e === undefined || extra !== undefined) {
-        c.spans += 1;
-        c.leftOut += 1;
-        diags.add({
-          line: n,
-          column: 1,
-          record: 0,
-          severity: 'warning',
-          code: 'W_SPAN_SHAPE',
-          message: `${id}: expected "TYPE START END" after the id, found ${JSON.stringify(head)}; span left out`,
-        });
+        leaveOut(
+          'W_SPAN_SHAPE',
+          `${id}: expected "TYPE START END" after the id, found ${JSON.stringify(head)}; span left out`,
+        );
         return;
       }
       spans.push({

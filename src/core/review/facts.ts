@@ -1,5 +1,5 @@
 import type { CorpusDocument } from '../model/document';
-import { extractChunks } from '../scheme/chunks';
+import { extractChunks, type ChunkRules } from '../scheme/chunks';
 import { buildTagIssues, updateTagIssues, type TagIssueIndex } from './tag-issues';
 
 /**
@@ -19,6 +19,17 @@ export function countLabels(doc: CorpusDocument): Map<string, number> {
     for (const c of extractChunks(s.tags, doc.scheme.rules))
       counts.set(c.type, (counts.get(c.type) ?? 0) + 1);
   return counts;
+}
+
+/** Moves `counts` from the entities of one sentence's tags `before` to those of `after`. */
+export function shiftLabelCounts(
+  counts: Map<string, number>,
+  before: readonly string[],
+  after: readonly string[],
+  rules: ChunkRules,
+): void {
+  for (const c of extractChunks(before, rules)) counts.set(c.type, (counts.get(c.type) ?? 0) - 1);
+  for (const c of extractChunks(after, rules)) counts.set(c.type, (counts.get(c.type) ?? 0) + 1);
 }
 
 export function docFacts(doc: CorpusDocument): DocFacts {
@@ -48,10 +59,7 @@ export function updateFacts(
     if (!old || old.tags === s.tags) return;
     changed.push(i);
     counts ??= new Map(facts.labelCounts);
-    for (const c of extractChunks(old.tags, before.scheme.rules))
-      counts.set(c.type, (counts.get(c.type) ?? 0) - 1);
-    for (const c of extractChunks(s.tags, after.scheme.rules))
-      counts.set(c.type, (counts.get(c.type) ?? 0) + 1);
+    shiftLabelCounts(counts, old.tags, s.tags, after.scheme.rules);
   });
   if (changed.length === 0) return facts;
   const labelCounts = counts ?? new Map(facts.labelCounts);

@@ -143,15 +143,9 @@ export async function openDb(migrations: readonly Migration[] = MIGRATIONS): Pro
 }
 
 /** Stores a newly imported file and its metadata, and makes it the session's document. */
-export async function createDoc(
-  db: IDBDatabase,
-  rec: DocRecord,
-  bytes: Uint8Array,
-  blob: Blob | null = null,
-): Promise<void> {
-  // A Blob: IndexedDB then stores the file without serializing a 100 MB value on this thread
-  // (an ArrayBuffer took ~0.8 s there). The chosen File is one already; else one copy here.
-  const file = blob && blob.size === bytes.length ? blob : new Blob([bytes as BlobPart]);
+export async function createDoc(db: IDBDatabase, rec: DocRecord, file: Blob): Promise<void> {
+  // A Blob (the app's own copy of the bytes): IndexedDB stores it without serializing a 100 MB
+  // value on this thread (an ArrayBuffer took ~0.8 s there).
   const tx = db.transaction(['files', 'docs', 'meta'], 'readwrite', { durability: 'strict' });
   const finished = done(tx);
   finished.catch(() => undefined); // observed below; not unhandled if issuing throws
