@@ -51,6 +51,7 @@ async function measure(browser, file) {
 
   // file chosen → first sentences painted, and whole import done
   await page.evaluate((fileName) => {
+    window.__frame = [];
     const input = document.getElementById('open-file-input');
     input.addEventListener('change', () => (window.__t0 = performance.now()), {
       capture: true,

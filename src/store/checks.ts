@@ -5,6 +5,7 @@ import { fileSizeRefusal } from '../core/format/decode';
 import type { Finding, Occurrence } from '../core/checks/consistency';
 import { applyVariant } from '../core/checks/consistency';
 import { sentenceTokens, type CorpusDocument } from '../core/model/document';
+import { stepsSince } from '../core/model/edit';
 import { repairSentences, sentencesWithIssue } from '../core/review/tag-issues';
 import type { DiagnosticCode } from '../core/diagnostics';
 import {
@@ -56,6 +57,7 @@ function restart(st: EditorState): void {
   job?.stop();
   job = null;
   jobDoc = st.doc;
+  touched = new Set();
   jobEvidence = st.evidence;
   if (!st.doc || st.doc.refused) {
     useEditor.setState({ consistency: IDLE_CONSISTENCY });
@@ -123,12 +125,28 @@ function sync(): void {
   const changed: { index: number; tags: readonly string[] }[] = [];
   const a = jobDoc.sentences;
   const b = st.doc.sentences;
-  for (let i = 0; i < b.length; i++) {
+  const differs = (i: number) => {
     const s = b[i];
     if (s && s !== a[i] && s.tags !== a[i]?.tags) changed.push({ index: i, tags: s.tags });
-  }
+  };
+  // The sentences the edits since the last sync touched; every sentence (42,700 at 1M tokens,
+  // about 1.5 ms) only when some change did not come from steps.
+  if (touched) [...touched].sort((x, y) => x - y).forEach(differs);
+  else for (let i = 0; i < b.length; i++) differs(i);
   jobDoc = st.doc;
+  touched = new Set();
   if (changed.length > 0) job?.update(changed);
+}
+
+/** Sentences edited since the worker's copy, or null when they must be found by comparing. */
+let touched: Set<number> | null = null;
+
+/** Notes which sentences a document change touched (asked while both versions are alive). */
+function track(next: CorpusDocument | null, prev: CorpusDocument | null): void {
+  if (!touched || next === prev) return;
+  const steps = next && prev ? stepsSince(next, prev) : null;
+  if (!steps) touched = null;
+  else for (const i of steps) touched.add(i);
 }
 
 /** Keeps the consistency worker in step with the open document. Call once at start. */
@@ -136,6 +154,7 @@ export function watchConsistency(): void {
   useEditor.subscribe((st, prev) => {
     if (st.doc === prev.doc && st.evidence === prev.evidence && st.importState === prev.importState)
       return;
+    track(st.doc, prev.doc);
     // After the frame: the worker's bookkeeping never delays painting an edit.
     if (!pending) {
       pending = true;

@@ -34,7 +34,8 @@ export type ConsistencyReply =
   | {
       readonly type: 'findings';
       readonly gen: number;
-      readonly order: readonly string[];
+      /** Absent when the same as the last reply's: most edits change no finding's rank. */
+      readonly order?: readonly string[];
       readonly changed: readonly Finding[];
       readonly ms: number;
     }

@@ -37,6 +37,8 @@ function trim(f: Finding): Finding {
 let index: ConsistencyIndex | null = null;
 /** The findings (as the index returned them) the page has, by id. */
 let sent = new Map<string, Finding>();
+/** The order of the last reply (the page keeps it when a reply leaves it out). */
+let lastOrder: readonly string[] | null = null;
 let doc: CorpusDocument | null = null;
 
 /** Messages are handled one after another (an init may wait for a file to be read). */
@@ -55,6 +57,7 @@ async function handle(m: ConsistencyRequest): Promise<void> {
       doc = sources[0]?.doc ?? null;
       index = new ConsistencyIndex(sources);
       sent = new Map();
+      lastOrder = null;
     } else {
       if (!index || !doc) return;
       const sentences = doc.sentences.slice();
@@ -79,6 +82,11 @@ async function handle(m: ConsistencyRequest): Promise<void> {
     }
     sent = next;
     const order = findings.map((f) => f.id);
+    const sameOrder =
+      lastOrder !== null &&
+      lastOrder.length === order.length &&
+      order.every((id, i) => id === lastOrder?.[i]);
+    lastOrder = order;
     // in parts of about PART_PLACES places each, the last one with the order
     let part: Finding[] = [];
     let places = 0;
@@ -94,7 +102,7 @@ async function handle(m: ConsistencyRequest): Promise<void> {
     scope.postMessage({
       type: 'findings',
       gen: m.gen,
-      order,
+      ...(sameOrder ? {} : { order }),
       changed: part,
       ms: performance.now() - t0,
     });

@@ -1,8 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from '../format/parse';
 import { serialize } from '../format/serialize';
 import { conll, parseText } from '../testing/fixtures';
-import { applyStep, invertStep, setTagsStep, type SetTagsStep } from './edit';
+import { applyStep, invertStep, setTagsStep, stepsSince, type SetTagsStep } from './edit';
 import { isSentenceChanged } from './document';
 
 const base = () => parseText(conll('John/O Smith/O went/O', 'to/O Paris/O')).document;
@@ -99,5 +100,43 @@ describe('windows-1252 documents', () => {
         0xe9,
         10,
       ]);
+  });
+});
+
+describe('stepsSince', () => {
+  it('names every sentence whose tags differ after any run of steps (property)', () => {
+    const three = () =>
+      parseText(conll('a/O b/O c/O', 'd/O e/O', 'f/O g/O h/O i/O'), { scheme: 'iob2' }).document;
+    const tags = fc.constantFrom('O', 'B-X', 'I-X', 'B-Y');
+    const step = fc.tuple(fc.nat(2), fc.nat(3), fc.array(tags, { minLength: 1, maxLength: 3 }));
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 12 }), (steps) => {
+        const start = three();
+        let doc = start;
+        for (const [si, at, after] of steps) {
+          const s = doc.sentences[si]!;
+          const from = Math.min(at, s.length - 1);
+          const r = applyStep(doc, setTagsStep(doc, si, from, after.slice(0, s.length - from)));
+          if (r.ok) doc = r.doc;
+        }
+        const named = stepsSince(doc, start);
+        expect(named).not.toBeNull();
+        const differ = doc.sentences.flatMap((s, i) =>
+          s.tags.join() === start.sentences[i]!.tags.join() ? [] : [i],
+        );
+        for (const i of differ) expect(named).toContain(i);
+        expect(named!.length).toBeLessThanOrEqual(steps.length);
+      }),
+      { numRuns: 300 },
+    );
+  });
+  it('is null for a document that did not come from the other through steps', () => {
+    const a = base();
+    const b = base();
+    const r = applyStep(a, setTagsStep(a, 0, 0, ['B-PER']));
+    expect(r.ok && stepsSince(r.doc, b)).toBeNull();
+    expect(r.ok && stepsSince(r.doc, a)).toEqual([0]);
+    expect(stepsSince(a, a)).toEqual([]);
+    expect(r.ok && stepsSince(a, r.doc)).toBeNull();
   });
 });

@@ -71,7 +71,41 @@ export function applyStep(doc: CorpusDocument, step: SetTagsStep): StepResult {
   const next: Sentence = { ...s, tags };
   const sentences = doc.sentences.slice();
   sentences[step.sentence] = next;
-  return { ok: true, doc: { ...doc, sentences } };
+  const out: CorpusDocument = { ...doc, sentences };
+  lineage.set(out, { parent: new WeakRef(doc), sentence: step.sentence });
+  return { ok: true, doc: out };
+}
+
+/**
+ * Which document each step result came from, and the sentence it changed. The parent is held
+ * weakly: a strong link would keep every earlier version (and its sentence array) alive.
+ */
+const lineage = new WeakMap<
+  CorpusDocument,
+  { parent: WeakRef<CorpusDocument>; sentence: number }
+>();
+
+/**
+ * The sentences whose tags steps changed between `ancestor` and `doc`, when `doc` came from
+ * `ancestor` through at most `limit` steps and every version between is still alive; else
+ * null (then compare the two documents). A caller holding `ancestor` and asking in the same
+ * task that made `doc` always gets an answer: a WeakRef's target lives until the task ends.
+ */
+export function stepsSince(
+  doc: CorpusDocument,
+  ancestor: CorpusDocument,
+  limit = 10_000,
+): number[] | null {
+  const out: number[] = [];
+  let cur: CorpusDocument | undefined = doc;
+  while (cur !== ancestor) {
+    const link: { parent: WeakRef<CorpusDocument>; sentence: number } | undefined =
+      cur && lineage.get(cur);
+    if (!link || out.length >= limit) return null;
+    out.push(link.sentence);
+    cur = link.parent.deref();
+  }
+  return out;
 }
 
 /** The step that undoes `step`. */

@@ -60,16 +60,15 @@ export function SentenceList() {
   }, [scrollRequest, count, docId, scrollToIndex]);
 
   // Point assistive technology at the cursor token without re-rendering the list.
-  useEffect(
-    () =>
-      useEditor.subscribe((st) => {
-        parentRef.current?.setAttribute(
-          'aria-activedescendant',
-          `tok-${st.cursor.s}-${st.cursor.t}`,
-        );
-      }),
-    [],
-  );
+  useEffect(() => {
+    let active = '';
+    return useEditor.subscribe((st) => {
+      const id = `tok-${st.cursor.s}-${st.cursor.t}`;
+      if (id === active) return; // every store change comes here; the cursor rarely moved
+      active = id;
+      parentRef.current?.setAttribute('aria-activedescendant', id);
+    });
+  }, []);
 
   const tokenAt = (e: MouseEvent) => {
     const el = (e.target as HTMLElement).closest('[data-t]');

@@ -27,6 +27,10 @@ export function useVirtualRows(options: {
   const heights = useMemo(() => new RowHeights(estimates), [estimates]);
   const [view, setView] = useState({ top: 0, height: 800 });
   const [, setVersion] = useState(0);
+  // The scroll position and height as last read in a frame callback. `scrollToIndex` uses them:
+  // reading `scrollTop` right after React's commit would force a synchronous layout before the
+  // frame that paints the edit (about 1.5 ms per cursor move).
+  const seen = useRef({ top: 0, height: 0 });
 
   useEffect(() => {
     const el = scrollRef.current;
@@ -34,6 +38,7 @@ export function useVirtualRows(options: {
     let frame = 0;
     const read = () => {
       frame = 0;
+      seen.current = { top: el.scrollTop, height: el.clientHeight };
       setView((v) =>
         v.top === el.scrollTop && v.height === el.clientHeight
           ? v
@@ -100,9 +105,13 @@ export function useVirtualRows(options: {
       if (!el || index < 0 || index >= heights.count) return;
       const top = heights.offset(index);
       const bottom = top + heights.height(index);
-      if (top < el.scrollTop) el.scrollTop = top;
-      else if (bottom > el.scrollTop + el.clientHeight)
-        el.scrollTop = Math.max(0, bottom - el.clientHeight);
+      const view = seen.current;
+      let to = view.top;
+      if (top < view.top) to = top;
+      else if (bottom > view.top + view.height) to = Math.max(0, bottom - view.height);
+      if (to === view.top) return;
+      el.scrollTop = to;
+      seen.current = { top: el.scrollTop, height: el.clientHeight };
     },
     [heights, scrollRef],
   );

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useCallback, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { isWritableTag } from '../../core/scheme/tags';
 import { useEditor } from '../../store/editor-store';
@@ -9,6 +9,93 @@ import { keyString } from '../keymap/keys';
 import { isFreeForLabel } from '../keymap/registry';
 import { labelKeyMap, setLabelKey } from './label-keys';
 import { swatch } from './swatches';
+
+/** One label: apply button (name and count) and its hotkey chip. Memoized: an edit changes
+ * the counts of one or two labels, and only those re-render. */
+const LabelItem = memo(function LabelItem({
+  name,
+  index,
+  count,
+  hotkey,
+  readOnly,
+  binding,
+  onBinding,
+  onBindKey,
+}: {
+  name: string;
+  index: number;
+  count: number;
+  hotkey: string | undefined;
+  readOnly: boolean;
+  binding: boolean;
+  onBinding: (name: string | null) => void;
+  onBindKey: (name: string, e: React.KeyboardEvent) => void;
+}) {
+  const sw = swatch(index);
+  return (
+    <li className={`flex items-center rounded border-2 text-sm ${sw.box}`}>
+      <button
+        type="button"
+        disabled={readOnly}
+        onClick={() => applyLabel(name)}
+        className="px-2 py-0.5 font-medium disabled:opacity-60"
+        aria-label={`Label as ${visibleText(name)}${hotkey ? ` (key ${hotkey})` : ''}, ${count} entities`}
+      >
+        {tokenDisplay(name)} <span className="font-mono text-xs">{count}</span>
+      </button>
+      <button
+        type="button"
+        onClick={() => onBinding(binding ? null : name)}
+        onKeyDown={binding ? (e) => onBindKey(name, e) : undefined}
+        className={`mr-1 min-w-6 rounded px-1 font-mono text-xs ${binding ? 'bg-blue-700 text-white' : 'bg-white/70 dark:bg-black/40'}`}
+        aria-label={
+          binding
+            ? `Press a key for ${visibleText(name)} (Escape to cancel)`
+            : `Change the key of ${visibleText(name)}${hotkey ? ` (now ${hotkey})` : ''}`
+        }
+      >
+        {binding ? '…' : (hotkey ?? '—')}
+      </button>
+    </li>
+  );
+});
+
+/** The "add a label" form: its own component, so an edit does not re-render its input. */
+const NewLabelForm = memo(function NewLabelForm({ onMessage }: { onMessage: (m: string) => void }) {
+  const [newLabel, setNewLabel] = useState('');
+  return (
+    <form
+      className="flex items-center gap-1"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const name = newLabel.trim();
+        // The same rule the editor applies when it writes the tag.
+        if (!isWritableTag(`B-${name}`) || name === '') {
+          onMessage('A label has no spaces or control characters.');
+          return;
+        }
+        useEditor.setState((s) => ({ labels: addLabel(s.labels, name) }));
+        setNewLabel('');
+        onMessage(`Added ${visibleText(name)}.`);
+      }}
+    >
+      <input
+        value={newLabel}
+        onChange={(e) => setNewLabel(e.target.value)}
+        placeholder="New label"
+        aria-label="New label name"
+        maxLength={64}
+        className="w-28 rounded border border-slate-300 bg-white px-1.5 py-0.5 text-sm dark:border-slate-600 dark:bg-slate-800"
+      />
+      <button
+        type="submit"
+        className="rounded border border-slate-300 px-1.5 py-0.5 text-sm dark:border-slate-600"
+      >
+        Add
+      </button>
+    </form>
+  );
+});
 
 /**
  * The labels of the corpus: colour, name, entity count and hotkey. Clicking a label applies it
@@ -24,10 +111,9 @@ export function LabelPalette() {
   );
   const [binding, setBinding] = useState<string | null>(null);
   const [message, setMessage] = useState('');
-  const [newLabel, setNewLabel] = useState('');
   const keys = labelKeyMap(names);
 
-  const onBindKey = (name: string, e: React.KeyboardEvent) => {
+  const onBindKey = useCallback((name: string, e: React.KeyboardEvent) => {
     e.preventDefault();
     e.stopPropagation();
     if (e.key === 'Escape') {
@@ -42,7 +128,7 @@ export function LabelPalette() {
     setLabelKey(name, key);
     setBinding(null);
     setMessage(`${visibleText(name)} is now on key ${key}.`);
-  };
+  }, []);
 
   return (
     <section
@@ -50,68 +136,21 @@ export function LabelPalette() {
       className="border-b border-slate-200 px-3 py-2 dark:border-slate-700"
     >
       <ul className="flex flex-wrap items-center gap-1.5">
-        {names.map((name, i) => {
-          const sw = swatch(i);
-          const key = keys.get(name);
-          return (
-            <li key={name} className={`flex items-center rounded border-2 text-sm ${sw.box}`}>
-              <button
-                type="button"
-                disabled={readOnly}
-                onClick={() => applyLabel(name)}
-                className="px-2 py-0.5 font-medium disabled:opacity-60"
-                aria-label={`Label as ${visibleText(name)}${key ? ` (key ${key})` : ''}, ${counts.get(name) ?? 0} entities`}
-              >
-                {tokenDisplay(name)}{' '}
-                <span className="font-mono text-xs">{counts.get(name) ?? 0}</span>
-              </button>
-              <button
-                type="button"
-                onClick={() => setBinding(binding === name ? null : name)}
-                onKeyDown={binding === name ? (e) => onBindKey(name, e) : undefined}
-                className={`mr-1 min-w-6 rounded px-1 font-mono text-xs ${binding === name ? 'bg-blue-700 text-white' : 'bg-white/70 dark:bg-black/40'}`}
-                aria-label={
-                  binding === name
-                    ? `Press a key for ${visibleText(name)} (Escape to cancel)`
-                    : `Change the key of ${visibleText(name)}${key ? ` (now ${key})` : ''}`
-                }
-              >
-                {binding === name ? '…' : (key ?? '—')}
-              </button>
-            </li>
-          );
-        })}
+        {names.map((name, i) => (
+          <LabelItem
+            key={name}
+            name={name}
+            index={i}
+            count={counts.get(name) ?? 0}
+            hotkey={keys.get(name)}
+            readOnly={readOnly}
+            binding={binding === name}
+            onBinding={setBinding}
+            onBindKey={onBindKey}
+          />
+        ))}
         <li>
-          <form
-            className="flex items-center gap-1"
-            onSubmit={(e) => {
-              e.preventDefault();
-              const name = newLabel.trim();
-              // The same rule the editor applies when it writes the tag.
-              if (!isWritableTag(`B-${name}`) || name === '') {
-                setMessage('A label has no spaces or control characters.');
-                return;
-              }
-              useEditor.setState((s) => ({ labels: addLabel(s.labels, name) }));
-              setNewLabel('');
-              setMessage(`Added ${visibleText(name)}.`);
-            }}
-          >
-            <input
-              value={newLabel}
-              onChange={(e) => setNewLabel(e.target.value)}
-              placeholder="New label"
-              aria-label="New label name"
-              maxLength={64}
-              className="w-28 rounded border border-slate-300 bg-white px-1.5 py-0.5 text-sm dark:border-slate-600 dark:bg-slate-800"
-            />
-            <button
-              type="submit"
-              className="rounded border border-slate-300 px-1.5 py-0.5 text-sm dark:border-slate-600"
-            >
-              Add
-            </button>
-          </form>
+          <NewLabelForm onMessage={setMessage} />
         </li>
       </ul>
       <p role="status" className="min-h-4 text-xs text-slate-600 dark:text-slate-400">
