@@ -1,3 +1,4 @@
+import { useDeferredValue } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { extractChunks } from '../../core/scheme/chunks';
 import { useEditor } from '../../store/editor-store';
@@ -10,17 +11,20 @@ const small =
 /** Actions on the entity under the cursor: change its label, remove it, move either boundary. */
 export function EntityBar() {
   // the cursor's sentence, not the document: an edit elsewhere does not re-render this bar
-  const { sentence, text, tokens, rules, s, t, names, readOnly } = useEditor(
-    useShallow((st) => ({
-      sentence: st.doc?.sentences[st.cursor.s],
-      text: st.doc?.text ?? '',
-      tokens: st.doc?.tokens,
-      rules: st.doc?.scheme.rules,
-      s: st.cursor.s,
-      t: st.cursor.t,
-      names: st.labels.names,
-      readOnly: st.save.readOnly,
-    })),
+  // Deferred: the keypress's frame paints the row; this bar follows a frame later.
+  const { sentence, text, tokens, rules, s, t, names, readOnly } = useDeferredValue(
+    useEditor(
+      useShallow((st) => ({
+        sentence: st.doc?.sentences[st.cursor.s],
+        text: st.doc?.text ?? '',
+        tokens: st.doc?.tokens,
+        rules: st.doc?.scheme.rules,
+        s: st.cursor.s,
+        t: st.cursor.t,
+        names: st.labels.names,
+        readOnly: st.save.readOnly,
+      })),
+    ),
   );
   const c =
     sentence && rules

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { isSequenceCode } from '../../core/review/tag-issues';
 import {
@@ -54,7 +54,9 @@ function problemCount(issues: EditorState['tagIssues'], diagnostics: EditorState
 
 // What changes with an edit (undo state, save status, counters) lives in small components
 // with their own subscriptions: re-rendering the whole bar per keypress re-set the attributes
-// of its inputs and cost the edit's frame about a millisecond.
+// of its inputs and cost the edit's frame about a millisecond. Counters and the save status
+// are deferred values: the frame after a keypress paints the edited row, they follow a frame
+// later (a deferred render runs after the urgent one is painted).
 
 function UndoRedo() {
   const { canUndo, canRedo } = useEditor(
@@ -88,7 +90,7 @@ function UndoRedo() {
 }
 
 function SaveStatus() {
-  const status = useEditor((s) => s.save.status);
+  const status = useDeferredValue(useEditor((s) => s.save.status));
   const readOnly = useEditor((s) => s.save.readOnly);
   return (
     <span
@@ -102,8 +104,8 @@ function SaveStatus() {
 }
 
 function ChangeCounter() {
-  const changedTags = useEditor((s) => s.changedTags);
-  const changedSentences = useEditor((s) => s.changedBySentence.size);
+  const changedTags = useDeferredValue(useEditor((s) => s.changedTags));
+  const changedSentences = useDeferredValue(useEditor((s) => s.changedBySentence.size));
   return (
     <span className="text-sm text-slate-700 dark:text-slate-300" aria-live="polite">
       {changedTags} {changedTags === 1 ? 'tag' : 'tags'} changed in {changedSentences}{' '}
@@ -123,8 +125,8 @@ const PANELS = [
 
 function PanelButtons({ hasDoc }: { hasDoc: boolean }) {
   const panel = useEditor((s) => s.panel);
-  const problems = useEditor((s) => problemCount(s.tagIssues, s.diagnostics));
-  const inconsistencies = useEditor((s) => s.consistency.findings.length);
+  const problems = useDeferredValue(useEditor((s) => problemCount(s.tagIssues, s.diagnostics)));
+  const inconsistencies = useDeferredValue(useEditor((s) => s.consistency.findings.length));
   const count = (p: (typeof PANELS)[number][0]) =>
     p === 'problems' ? ` (${problems})` : p === 'consistency' ? ` (${inconsistencies})` : '';
   return PANELS.map(([p, text]) => (

@@ -1,4 +1,4 @@
-import { memo, useCallback, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { isWritableTag } from '../../core/scheme/tags';
 import { useEditor } from '../../store/editor-store';
@@ -102,13 +102,19 @@ const NewLabelForm = memo(function NewLabelForm({ onMessage }: { onMessage: (m: 
  * to the selection; the hotkey chip can be rebound; a new label can be added.
  */
 export function LabelPalette() {
-  const { names, counts, readOnly } = useEditor(
+  const {
+    names,
+    counts: liveCounts,
+    readOnly,
+  } = useEditor(
     useShallow((s) => ({
       names: s.labels.names,
       counts: s.labels.counts,
       readOnly: s.save.readOnly,
     })),
   );
+  // Counts follow a frame after the edit that changed them (see the toolbar's counters).
+  const counts = useDeferredValue(liveCounts);
   const [binding, setBinding] = useState<string | null>(null);
   const [message, setMessage] = useState('');
   const keys = labelKeyMap(names);

@@ -1,3 +1,4 @@
+import { useDeferredValue } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { filterCounts, goToNext, setFilter, type NextKind } from '../../store/checks';
 import { setReviewed, useEditor, type Filter } from '../../store/editor-store';
@@ -24,19 +25,24 @@ const NEXT: readonly [NextKind, string, string][] = [
  * only the sentences of a kind (with live counts).
  */
 export function ReviewBar() {
-  const st = useEditor(
-    useShallow((s) => ({
-      // a string, not an object: useShallow compares one level deep
-      counts: JSON.stringify(filterCounts(s)),
-      filter: s.filter,
-      shown: s.visible ? s.visible.length : (s.doc?.sentences.length ?? 0),
-      reviewedCount: s.reviewed.size,
-      total: s.doc?.sentences.length ?? 0,
-      cursorReviewed: s.reviewed.has(s.cursor.s),
-      cursor: s.cursor.s,
-      readOnly: s.save.readOnly,
-    })),
+  // Counts and the cursor's sentence are deferred: they follow a frame after the keypress
+  // that changed them. The filter (a controlled select) and read-only state are not.
+  const filter = useEditor((s) => s.filter);
+  const readOnly = useEditor((s) => s.save.readOnly);
+  const deferred = useDeferredValue(
+    useEditor(
+      useShallow((s) => ({
+        // a string, not an object: useShallow compares one level deep
+        counts: JSON.stringify(filterCounts(s)),
+        shown: s.visible ? s.visible.length : (s.doc?.sentences.length ?? 0),
+        reviewedCount: s.reviewed.size,
+        total: s.doc?.sentences.length ?? 0,
+        cursorReviewed: s.reviewed.has(s.cursor.s),
+        cursor: s.cursor.s,
+      })),
+    ),
   );
+  const st = { ...deferred, filter, readOnly };
   const counts = JSON.parse(st.counts) as Record<Filter, number>;
   const pct = st.total > 0 ? (100 * st.reviewedCount) / st.total : 0;
   return (
@@ -78,7 +84,11 @@ export function ReviewBar() {
         type="button"
         className={smallButton}
         disabled={st.readOnly || st.total === 0}
-        onClick={() => setReviewed([st.cursor], !st.cursorReviewed)}
+        onClick={() => {
+          // the live cursor: the label may be a frame behind
+          const live = useEditor.getState();
+          setReviewed([live.cursor.s], !live.reviewed.has(live.cursor.s));
+        }}
         title="V"
       >
         {st.cursorReviewed
