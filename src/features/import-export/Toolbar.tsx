@@ -54,9 +54,9 @@ function problemCount(issues: EditorState['tagIssues'], diagnostics: EditorState
 
 // What changes with an edit (undo state, save status, counters) lives in small components
 // with their own subscriptions: re-rendering the whole bar per keypress re-set the attributes
-// of its inputs and cost the edit's frame about a millisecond. Counters and the save status
-// are deferred values: the frame after a keypress paints the edited row, they follow a frame
-// later (a deferred render runs after the urgent one is painted).
+// of its inputs and cost the edit's frame about a millisecond. Counters are deferred values:
+// the frame after a keypress paints the edited row, they follow a frame later (a deferred
+// render runs after the urgent one is painted).
 
 function UndoRedo() {
   const { canUndo, canRedo } = useEditor(
@@ -90,7 +90,9 @@ function UndoRedo() {
 }
 
 function SaveStatus() {
-  const status = useDeferredValue(useEditor((s) => s.save.status));
+  // Live, never deferred: a deferred status would still say Saved in the frame that paints an
+  // edit not yet written.
+  const status = useEditor((s) => s.save.status);
   const readOnly = useEditor((s) => s.save.readOnly);
   return (
     <span
