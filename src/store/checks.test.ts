@@ -60,12 +60,23 @@ describe('the filtered list', () => {
     expect(useEditor.getState().filter).toBe('all');
   });
 
-  it('an undo drops the label-all offer', () => {
+  it('an undo drops the label-all offer', async () => {
     open('a/O b/O', 'a/O');
     dispatch(labelSpan(useEditor.getState().doc!, 0, 0, 1, 'X'));
-    offerOtherOccurrences({ sentence: 0, start: 0, end: 1 }, 'X');
+    await offerOtherOccurrences({ sentence: 0, start: 0, end: 1 }, 'X');
     expect(useEditor.getState().offer?.matches).toHaveLength(1);
     undoEdit();
     expect(useEditor.getState().offer).toBeNull();
+  });
+
+  it('an edit while the occurrences are scanned abandons the offer', async () => {
+    open('a/O b/O', 'a/O');
+    dispatch(labelSpan(useEditor.getState().doc!, 0, 0, 1, 'X'));
+    const scan = offerOtherOccurrences({ sentence: 0, start: 0, end: 1 }, 'X');
+    dispatch(labelSpan(useEditor.getState().doc!, 0, 1, 2, 'Y'));
+    await scan;
+    expect(useEditor.getState().offer).toBeNull();
+    await offerOtherOccurrences({ sentence: 0, start: 0, end: 1 }, 'X');
+    expect(useEditor.getState().offer?.matches).toEqual([{ sentence: 1, start: 0, end: 1 }]);
   });
 });

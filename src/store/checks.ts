@@ -10,7 +10,7 @@ import { repairSentences, sentencesWithIssue } from '../core/review/tag-issues';
 import type { DiagnosticCode } from '../core/diagnostics';
 import {
   labelMatches,
-  otherOccurrences,
+  otherOccurrencesSliced,
   search,
   searchSliced,
   type Match,
@@ -461,12 +461,35 @@ export function sentencesOfKind(code: DiagnosticCode): number[] {
 
 // ---- label all occurrences -------------------------------------------------------------------
 
-/** After a labelling: offers to label the other occurrences of the same words. */
-export function offerOtherOccurrences(span: Match, type: string, caseSensitive = true): void {
+let offerSeq = 0;
+
+/**
+ * After a labelling: offers to label the other occurrences of the same words. The corpus is
+ * scanned in slices (1M tokens take ~50 ms); any change of the document meanwhile, or a newer
+ * offer, abandons the scan. Resolves when the offer is shown or abandoned.
+ */
+export async function offerOtherOccurrences(
+  span: Match,
+  type: string,
+  caseSensitive = true,
+): Promise<void> {
   const doc = useEditor.getState().doc;
   const s = doc?.sentences[span.sentence];
   if (!doc || !s) return;
-  const matches = otherOccurrences(doc, span, caseSensitive, type);
+  const seq = ++offerSeq;
+  const stale = () => seq !== offerSeq || useEditor.getState().doc !== doc;
+  const abandoned = new Error('abandoned');
+  let matches: Match[];
+  try {
+    matches = await otherOccurrencesSliced(doc, span, caseSensitive, type, async () => {
+      await yieldToPage();
+      if (stale()) throw abandoned;
+    });
+  } catch (e) {
+    if (e === abandoned) return;
+    throw e;
+  }
+  if (stale()) return;
   const words = sentenceTokens(doc, s).slice(span.start, span.end);
   useEditor.setState({
     offer: matches.length > 0 ? { type, words, span, caseSensitive, matches } : null,

@@ -7,6 +7,7 @@ import {
   findTokenSequence,
   labelMatches,
   otherOccurrences,
+  otherOccurrencesSliced,
   regexSearch,
   search,
   searchSliced,
@@ -139,6 +140,43 @@ describe('label all occurrences', () => {
     expect(next.sentences[1]?.tags).toEqual(['O', 'B-App', 'O']);
     expect(next.sentences[2]?.tags).toEqual(['O', 'B-App']);
     expect(labelMatches(next, others, 'App')).toBeNull();
+  });
+  it('in slices, finds what one scan finds, for every span, case and slice size (property)', async () => {
+    const tag = fc.constantFrom('O', 'B-X', 'I-X', 'B-Y');
+    const word = fc.constantFrom('a', 'A', 'b');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.array(fc.tuple(word, tag), { minLength: 1, maxLength: 6 }), {
+          minLength: 1,
+          maxLength: 8,
+        }),
+        fc.nat(),
+        fc.nat(),
+        fc.nat(),
+        fc.boolean(),
+        fc.constantFrom('X', 'Y'),
+        fc.integer({ min: 1, max: 10 }),
+        async (sents, si, a, b, cs, type, per) => {
+          const dd = doc(...sents.map((s) => s.map(([w, t]) => `${w}/${t}`).join(' ')));
+          const sentence = si % dd.sentences.length;
+          const len = dd.sentences[sentence]!.length;
+          const start = a % len;
+          const span = { sentence, start, end: start + 1 + (b % (len - start)) };
+          let pauses = 0;
+          const sliced = await otherOccurrencesSliced(
+            dd,
+            span,
+            cs,
+            type,
+            async () => void pauses++,
+            per,
+          );
+          expect(sliced).toEqual(otherOccurrences(dd, span, cs, type));
+          expect(pauses).toBeLessThan(dd.sentences.length);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
   it('two spans in one sentence compose', () => {
     const all = search(d, { kind: 'tokens', text: 'network', caseSensitive: false }).matches;

@@ -158,24 +158,39 @@ export async function searchSliced(
   pause: () => Promise<void>,
   tokensPerSlice = 200_000,
 ): Promise<SearchResult> {
-  const n = doc.sentences.length;
   const matches: Match[] = [];
   let total = 0;
-  let from = 0;
-  while (from < n) {
-    let to = from;
-    let tokens = 0;
-    while (to < n && tokens < tokensPerSlice) tokens += (doc.sentences[to++] as Sentence).length;
+  await overSlices(doc, tokensPerSlice, pause, (from, to) => {
     const r = searchRange(doc, q, from, to);
     total += r.total;
     for (const m of r.matches) {
       if (matches.length >= MAX_MATCHES) break;
       matches.push(m);
     }
+  });
+  return { matches, total };
+}
+
+/**
+ * Calls `range(from, to)` over consecutive sentence ranges of about `tokensPerSlice` tokens,
+ * from the first sentence to the last, awaiting `pause()` between two ranges.
+ */
+async function overSlices(
+  doc: CorpusDocument,
+  tokensPerSlice: number,
+  pause: () => Promise<void>,
+  range: (from: number, to: number) => void,
+): Promise<void> {
+  const n = doc.sentences.length;
+  let from = 0;
+  while (from < n) {
+    let to = from;
+    let tokens = 0;
+    while (to < n && tokens < tokensPerSlice) tokens += (doc.sentences[to++] as Sentence).length;
+    range(from, to);
     from = to;
     if (from < n) await pause();
   }
-  return { matches, total };
 }
 
 /**
@@ -237,15 +252,40 @@ export function otherOccurrences(
   span: Match,
   caseSensitive: boolean,
   type: string,
+  from = 0,
+  to = doc.sentences.length,
 ): Match[] {
   const s = doc.sentences[span.sentence];
   if (!s) return [];
   const words = sentenceTokens(doc, s).slice(span.start, span.end);
-  return findTokenSequence(doc, words, caseSensitive).matches.filter((m) => {
+  return findTokenSequence(doc, words, caseSensitive, from, to).matches.filter((m) => {
     if (m.sentence === span.sentence && m.start < span.end && span.start < m.end) return false;
     const already = sentenceChunks(doc, m.sentence).some(
       (c) => c.start === m.start && c.end === m.end && c.type === type,
     );
     return !already;
   });
+}
+
+/**
+ * The same as `otherOccurrences`, about `tokensPerSlice` tokens at a time with `await pause()`
+ * between slices: the whole scan of 1M tokens takes ~50 ms, too long for one task of the page.
+ * `pause` may throw to abandon the scan.
+ */
+export async function otherOccurrencesSliced(
+  doc: CorpusDocument,
+  span: Match,
+  caseSensitive: boolean,
+  type: string,
+  pause: () => Promise<void>,
+  tokensPerSlice = 50_000,
+): Promise<Match[]> {
+  const out: Match[] = [];
+  await overSlices(doc, tokensPerSlice, pause, (from, to) => {
+    for (const m of otherOccurrences(doc, span, caseSensitive, type, from, to)) {
+      if (out.length >= MAX_MATCHES) break;
+      out.push(m);
+    }
+  });
+  return out;
 }

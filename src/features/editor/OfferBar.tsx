@@ -49,7 +49,7 @@ export function OfferBar() {
           <input
             type="checkbox"
             checked={!offer.caseSensitive}
-            onChange={(e) => offerOtherOccurrences(offer.span, offer.type, !e.target.checked)}
+            onChange={(e) => void offerOtherOccurrences(offer.span, offer.type, !e.target.checked)}
           />
           Ignore case
         </label>

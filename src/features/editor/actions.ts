@@ -45,7 +45,7 @@ export function applyLabel(type: string): boolean {
     const labelled = useEditor.getState().doc;
     offerTimer = setTimeout(() => {
       // not if anything changed since (an undo, another edit, another document)
-      if (useEditor.getState().doc === labelled) offerOtherOccurrences(span, type);
+      if (useEditor.getState().doc === labelled) void offerOtherOccurrences(span, type);
     }, OFFER_DELAY_MS);
   }
   return ok;
