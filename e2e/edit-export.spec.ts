@@ -169,3 +169,53 @@ test('a second tab is read-only and cannot overwrite the first', async ({ page, 
   await page.keyboard.press('3');
   await expect.poll(() => entities(page, 2)).toEqual([]);
 });
+
+test('the entity bar: its label select keeps the chosen label and follows a hotkey relabel', async ({
+  page,
+}) => {
+  await openCorpus(page);
+  await page.getByRole('grid', { name: 'Sentences' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight'); // "LEICESTERSHIRE", an ORG entity
+  const bar = page.getByRole('toolbar', { name: 'Entity' });
+  const select = bar.getByRole('combobox');
+  await expect(select).toHaveValue('ORG');
+  // The bar catches up with the store within 0.1 s; in the meantime the select must not jump
+  // back to the old label. Record its value every frame for 0.4 s after the choice.
+  await select.evaluate((el: HTMLSelectElement) => {
+    const w = window as unknown as { seen: string[] };
+    w.seen = [];
+    el.addEventListener(
+      'change',
+      () => {
+        const t0 = performance.now();
+        const tick = () => {
+          w.seen.push(el.value);
+          if (performance.now() - t0 < 400) requestAnimationFrame(tick);
+        };
+        tick();
+      },
+      { once: true },
+    );
+  });
+  await select.selectOption('LOC');
+  await page.waitForTimeout(600);
+  const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+  expect(seen.length).toBeGreaterThan(3);
+  expect(new Set(seen)).toEqual(new Set(['LOC']));
+  await expect.poll(() => entities(page, 1)).toEqual(['LOC: LEICESTERSHIRE']);
+  await expect(bar).toContainText('Entity LOC');
+  // a hotkey relabel (PER is key 4) moves the select too
+  await page.getByRole('grid', { name: 'Sentences' }).focus();
+  await page.keyboard.press('4');
+  await expect(select).toHaveValue('PER');
+  await expect(bar).toContainText('Entity PER');
+  // a choice undone at once (before the bar caught up with it) leaves the select on the label
+  // the entity has again (LOC or PER: quick successive edits may undo as one group)
+  await select.selectOption('MISC');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect.poll(() => entities(page, 1)).not.toEqual(['MISC: LEICESTERSHIRE']);
+  const [label] = (await entities(page, 1))[0]!.split(':');
+  expect(['LOC', 'PER']).toContain(label);
+  await expect(select).toHaveValue(label!);
+});

@@ -1,7 +1,8 @@
-import { useDeferredValue } from 'react';
+import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { extractChunks } from '../../core/scheme/chunks';
 import { useEditor } from '../../store/editor-store';
+import { useCoalesced } from '../shared/use-coalesced';
 import { applyLabel, moveBoundary, removeAtCursor } from './actions';
 import { tokenDisplay, visibleText } from './token-text';
 
@@ -11,8 +12,8 @@ const small =
 /** Actions on the entity under the cursor: change its label, remove it, move either boundary. */
 export function EntityBar() {
   // the cursor's sentence, not the document: an edit elsewhere does not re-render this bar
-  // Deferred: the keypress's frame paints the row; this bar follows a frame later.
-  const { sentence, text, tokens, rules, s, t, names, readOnly } = useDeferredValue(
+  // Coalesced: the keypress's frame paints the row; this bar follows within 0.1 s.
+  const shown = useCoalesced(
     useEditor(
       useShallow((st) => ({
         sentence: st.doc?.sentences[st.cursor.s],
@@ -26,10 +27,19 @@ export function EntityBar() {
       })),
     ),
   );
+  const { sentence, text, tokens, rules, s, t, names, readOnly } = shown;
   const c =
     sentence && rules
       ? extractChunks(sentence.tags, rules).find((k) => k.start <= t && t < k.end)
       : undefined;
+  // Uncontrolled, set when the bar catches up: as a controlled select (or one set on every
+  // render, which live store changes also cause) it would jump back to the old label until
+  // the bar catches up with the edit the select itself made.
+  const select = useRef<HTMLSelectElement>(null);
+  const type = c?.type;
+  useEffect(() => {
+    if (select.current && type !== undefined) select.current.value = type;
+  }, [shown, type]);
   if (!sentence || !tokens || !c) {
     return (
       <div className="min-h-8 border-b border-slate-200 px-3 py-1 text-xs text-slate-600 dark:border-slate-700 dark:text-slate-400">
@@ -55,9 +65,12 @@ export function EntityBar() {
       <label className="flex items-center gap-1">
         Label
         <select
-          value={c.type}
+          ref={select}
+          defaultValue={c.type}
           disabled={readOnly}
-          onChange={(e) => applyLabel(e.target.value)}
+          onChange={(e) => {
+            if (!applyLabel(e.target.value)) e.target.value = c.type;
+          }}
           className="rounded border border-slate-300 bg-white px-1 dark:border-slate-600 dark:bg-slate-800"
         >
           {(names.includes(c.type) ? names : [c.type, ...names]).map((n) => (

@@ -1,4 +1,4 @@
-import { useDeferredValue, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { isSequenceCode } from '../../core/review/tag-issues';
 import {
@@ -17,6 +17,7 @@ import {
   restoreDoc,
 } from '../../store/session';
 import { goToSentence } from '../editor/actions';
+import { useCoalesced } from '../shared/use-coalesced';
 import { canWriteBack, exportCurrent, pickFileWithHandle, writeToHandle } from './download';
 import { ExportDialog } from './ExportDialog';
 import { openFiles } from './open-file';
@@ -54,9 +55,9 @@ function problemCount(issues: EditorState['tagIssues'], diagnostics: EditorState
 
 // What changes with an edit (undo state, save status, counters) lives in small components
 // with their own subscriptions: re-rendering the whole bar per keypress re-set the attributes
-// of its inputs and cost the edit's frame about a millisecond. Counters are deferred values:
-// the frame after a keypress paints the edited row, they follow a frame later (a deferred
-// render runs after the urgent one is painted).
+// of its inputs and cost the edit's frame about a millisecond. Counters are coalesced values
+// (`useCoalesced`): the keypress's frame paints the edited row; they follow within 0.1 s, and a
+// run of keypresses repaints them once per 0.1 s.
 
 function UndoRedo() {
   const { canUndo, canRedo } = useEditor(
@@ -90,7 +91,7 @@ function UndoRedo() {
 }
 
 function SaveStatus() {
-  // Live, never deferred: a deferred status would still say Saved in the frame that paints an
+  // Live, never coalesced: a lagging status would still say Saved in the frame that paints an
   // edit not yet written.
   const status = useEditor((s) => s.save.status);
   const readOnly = useEditor((s) => s.save.readOnly);
@@ -106,8 +107,8 @@ function SaveStatus() {
 }
 
 function ChangeCounter() {
-  const changedTags = useDeferredValue(useEditor((s) => s.changedTags));
-  const changedSentences = useDeferredValue(useEditor((s) => s.changedBySentence.size));
+  const changedTags = useCoalesced(useEditor((s) => s.changedTags));
+  const changedSentences = useCoalesced(useEditor((s) => s.changedBySentence.size));
   return (
     <span className="text-sm text-slate-700 dark:text-slate-300" aria-live="polite">
       {changedTags} {changedTags === 1 ? 'tag' : 'tags'} changed in {changedSentences}{' '}
@@ -127,8 +128,8 @@ const PANELS = [
 
 function PanelButtons({ hasDoc }: { hasDoc: boolean }) {
   const panel = useEditor((s) => s.panel);
-  const problems = useDeferredValue(useEditor((s) => problemCount(s.tagIssues, s.diagnostics)));
-  const inconsistencies = useDeferredValue(useEditor((s) => s.consistency.findings.length));
+  const problems = useCoalesced(useEditor((s) => problemCount(s.tagIssues, s.diagnostics)));
+  const inconsistencies = useCoalesced(useEditor((s) => s.consistency.findings.length));
   const count = (p: (typeof PANELS)[number][0]) =>
     p === 'problems' ? ` (${problems})` : p === 'consistency' ? ` (${inconsistencies})` : '';
   return PANELS.map(([p, text]) => (

@@ -1,4 +1,4 @@
-import { memo, useCallback, useDeferredValue, useState } from 'react';
+import { memo, useCallback, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { isWritableTag } from '../../core/scheme/tags';
 import { useEditor } from '../../store/editor-store';
@@ -7,6 +7,7 @@ import { applyLabel } from '../editor/actions';
 import { tokenDisplay, visibleText } from '../editor/token-text';
 import { keyString } from '../keymap/keys';
 import { isFreeForLabel } from '../keymap/registry';
+import { useCoalesced } from '../shared/use-coalesced';
 import { labelKeyMap, setLabelKey } from './label-keys';
 import { swatch } from './swatches';
 
@@ -113,8 +114,8 @@ export function LabelPalette() {
       readOnly: s.save.readOnly,
     })),
   );
-  // Counts follow a frame after the edit that changed them (see the toolbar's counters).
-  const counts = useDeferredValue(liveCounts);
+  // Counts follow the edit that changed them within 0.1 s (see the toolbar's counters).
+  const counts = useCoalesced(liveCounts);
   const [binding, setBinding] = useState<string | null>(null);
   const [message, setMessage] = useState('');
   const keys = labelKeyMap(names);

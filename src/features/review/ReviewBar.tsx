@@ -1,8 +1,8 @@
-import { useDeferredValue } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { filterCounts, goToNext, setFilter, type NextKind } from '../../store/checks';
 import { setReviewed, useEditor, type Filter } from '../../store/editor-store';
 import { smallButton } from '../checks/SidePanel';
+import { useCoalesced } from '../shared/use-coalesced';
 
 const FILTERS: readonly [Filter, string][] = [
   ['all', 'All sentences'],
@@ -25,11 +25,11 @@ const NEXT: readonly [NextKind, string, string][] = [
  * only the sentences of a kind (with live counts).
  */
 export function ReviewBar() {
-  // Counts and the cursor's sentence are deferred: they follow a frame after the keypress
-  // that changed them. The filter (a controlled select) and read-only state are not.
+  // Counts and the cursor's sentence are coalesced: they follow the keypress that changed them
+  // within 0.1 s. The filter (a controlled select) and read-only state are live.
   const filter = useEditor((s) => s.filter);
   const readOnly = useEditor((s) => s.save.readOnly);
-  const deferred = useDeferredValue(
+  const deferred = useCoalesced(
     useEditor(
       useShallow((s) => ({
         // a string, not an object: useShallow compares one level deep
