@@ -66,7 +66,7 @@ async function measure(browser, file) {
         requestAnimationFrame(() => {
           // the frame's own work (style, layout, paint, commit) ends before a user-blocking
           // task posted here runs; a plain message also waits for work queued before it
-          scheduler.postTask(() => window.__frame.push(performance.now() - t0), {
+          scheduler.postTask(() => window.__frame.push(performance.now() - window.__t0), {
             priority: 'user-blocking',
           });
           const ch = new MessageChannel();

@@ -46,6 +46,10 @@ let currentBlob: Blob | null = null;
 let fileHandle: FileSystemFileHandle | null = null;
 
 function setSave(patch: Partial<ReturnType<typeof useEditor.getState>['save']>): void {
+  const save = useEditor.getState().save;
+  // Every edit reports 'saving': while it already is, telling the store (and every subscriber)
+  // again is a cost per keypress for nothing.
+  if (Object.entries(patch).every(([k, v]) => Object.is(save[k as keyof typeof save], v))) return;
   useEditor.setState((st) => ({ save: { ...st.save, ...patch } }));
 }
 

@@ -1,6 +1,7 @@
 import { memo, useMemo } from 'react';
 import { changedTagCount, lineTextIn } from '../../core/model/document';
 import { extractChunks } from '../../core/scheme/chunks';
+import { useShallow } from 'zustand/react/shallow';
 import { useEditor } from '../../store/editor-store';
 import { swatch } from '../palette/swatches';
 import { revert } from './actions';
@@ -19,33 +20,52 @@ export const rowRenders = new Map<number, number>();
  */
 export const SentenceRow = memo(function SentenceRow({ index }: { index: number }) {
   rowRenders.set(index, (rowRenders.get(index) ?? 0) + 1);
-  const sentence = useEditor((s) => s.doc?.sentences[index]);
-  const text = useEditor((s) => s.doc?.text ?? '');
-  const tokens = useEditor((s) => s.doc?.tokens);
-  const scheme = useEditor((s) => s.doc?.scheme);
-  const lineStarts = useEditor((s) => s.doc?.lineStarts);
-  const prevDocIndex = useEditor((s) =>
-    index > 0 ? (s.doc?.sentences[index - 1]?.doc ?? -1) : -1,
+  // One subscription, compared field by field: a store change runs one selector per row, not
+  // sixteen (a row on screen is notified of every change; most leave it alone).
+  const {
+    sentence,
+    text,
+    tokens,
+    scheme,
+    lineStarts,
+    prevDocIndex,
+    cursorT,
+    selStart,
+    selEnd,
+    labelIndex,
+    descriptions,
+    readOnly,
+    reviewed,
+    inconsistent,
+    issueList,
+  } = useEditor(
+    useShallow((s) => {
+      const here = s.cursor.s === index;
+      return {
+        sentence: s.doc?.sentences[index],
+        text: s.doc?.text ?? '',
+        tokens: s.doc?.tokens,
+        scheme: s.doc?.scheme,
+        lineStarts: s.doc?.lineStarts,
+        prevDocIndex: index > 0 ? (s.doc?.sentences[index - 1]?.doc ?? -1) : -1,
+        cursorT: here ? s.cursor.t : -1,
+        selStart: s.anchor && here ? Math.min(s.anchor.t, s.cursor.t) : -1,
+        selEnd: s.anchor && here ? Math.max(s.anchor.t, s.cursor.t) : -1,
+        labelIndex: s.labels.index,
+        descriptions: s.labels.descriptions,
+        readOnly: s.save.readOnly,
+        reviewed: s.reviewed.has(index),
+        inconsistent: s.consistency.flagged.has(index),
+        // from the store's live index (validated once per edit there), not validated here
+        issueList: s.tagIssues.get(index),
+      };
+    }),
   );
-  const cursorT = useEditor((s) => (s.cursor.s === index ? s.cursor.t : -1));
-  const selStart = useEditor((s) =>
-    s.anchor && s.cursor.s === index ? Math.min(s.anchor.t, s.cursor.t) : -1,
-  );
-  const selEnd = useEditor((s) =>
-    s.anchor && s.cursor.s === index ? Math.max(s.anchor.t, s.cursor.t) : -1,
-  );
-  const labelIndex = useEditor((s) => s.labels.index);
-  const descriptions = useEditor((s) => s.labels.descriptions);
-  const readOnly = useEditor((s) => s.save.readOnly);
-  const reviewed = useEditor((s) => s.reviewed.has(index));
-  const inconsistent = useEditor((s) => s.consistency.flagged.has(index));
 
   const chunks = useMemo(
     () => (sentence && scheme ? extractChunks(sentence.tags, scheme.rules) : []),
     [sentence, scheme],
   );
-  // From the store's live index (validated once per edit there), not validated again here.
-  const issueList = useEditor((s) => s.tagIssues.get(index));
   const issues = useMemo(() => {
     const m = new Map<number, string>();
     for (const i of issueList ?? []) m.set(i.index, `${i.code}: ${i.message}`);

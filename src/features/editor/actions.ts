@@ -35,7 +35,7 @@ export function applyLabel(type: string): boolean {
   if (relabel) ok = dispatch(relabelEntity(st.doc, sel.s, sel.start, type), action);
   else ok = dispatch(labelSpan(st.doc, sel.s, sel.start, sel.end, type), action);
   if (ok) {
-    useEditor.setState({ anchor: null });
+    if (useEditor.getState().anchor) useEditor.setState({ anchor: null });
     const span = relabel
       ? { sentence: sel.s, start: under.start, end: under.end }
       : { sentence: sel.s, start: sel.start, end: sel.end };
