@@ -28,6 +28,10 @@ test('finds the sample’s `network` inconsistency, fixes all of it in one step,
   await openSample(page);
   await consistencyReady(page);
   const panel = page.getByRole('complementary', { name: 'Inconsistencies' });
+  // the toolbar's count: "…" while the analysis runs, then the number of findings
+  await expect(page.getByRole('button', { name: /^Inconsistencies/ })).toHaveText(
+    `Inconsistencies (${await panel.getByRole('button', { name: /^“/ }).count()})`,
+  );
   const finding = panel.getByRole('button', { name: /“network”/ });
   await expect(finding).toContainText('Application ×6');
   await expect(finding).toContainText('no entity ×5');

@@ -129,7 +129,16 @@ const PANELS = [
 function PanelButtons({ hasDoc }: { hasDoc: boolean }) {
   const panel = useEditor((s) => s.panel);
   const problems = useCoalesced(useEditor((s) => problemCount(s.tagIssues, s.diagnostics)));
-  const inconsistencies = useCoalesced(useEditor((s) => s.consistency.findings.length));
+  // while a file is read, or the first analysis of a document runs, there is no count yet:
+  // "…", not "0"
+  const inconsistencies = useCoalesced(
+    useEditor((s) =>
+      s.importState.phase === 'parsing' ||
+      (s.consistency.status === 'running' && s.consistency.findings.length === 0)
+        ? '…'
+        : String(s.consistency.findings.length),
+    ),
+  );
   const count = (p: (typeof PANELS)[number][0]) =>
     p === 'problems' ? ` (${problems})` : p === 'consistency' ? ` (${inconsistencies})` : '';
   return PANELS.map(([p, text]) => (
