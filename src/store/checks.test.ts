@@ -69,6 +69,18 @@ describe('the filtered list', () => {
     expect(useEditor.getState().offer).toBeNull();
   });
 
+  it('an offer dismissed while an Ignore-case scan runs stays dismissed', async () => {
+    open('a/O b/O', 'a/O', 'A/O');
+    dispatch(labelSpan(useEditor.getState().doc!, 0, 0, 1, 'X'));
+    const span = { sentence: 0, start: 0, end: 1 };
+    await offerOtherOccurrences(span, 'X');
+    expect(useEditor.getState().offer?.matches).toHaveLength(1);
+    const scan = offerOtherOccurrences(span, 'X', false); // Ignore case ticked
+    useEditor.setState({ offer: null }); // Dismiss, before the scan ends
+    await scan;
+    expect(useEditor.getState().offer).toBeNull();
+  });
+
   it('an edit while the occurrences are scanned abandons the offer', async () => {
     open('a/O b/O', 'a/O');
     dispatch(labelSpan(useEditor.getState().doc!, 0, 0, 1, 'X'));

@@ -486,7 +486,11 @@ export async function offerOtherOccurrences(
   const s = doc?.sentences[span.sentence];
   if (!doc || !s) return;
   const seq = ++offerSeq;
-  const stale = () => seq !== offerSeq || useEditor.getState().doc !== doc;
+  // stale once the document changed, a newer scan started, or the offer shown when this one
+  // started was dismissed, accepted or replaced meanwhile
+  const shown = useEditor.getState().offer;
+  const stale = () =>
+    seq !== offerSeq || useEditor.getState().doc !== doc || useEditor.getState().offer !== shown;
   const abandoned = new Error('abandoned');
   let matches: Match[];
   try {

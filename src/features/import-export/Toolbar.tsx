@@ -129,12 +129,15 @@ const PANELS = [
 function PanelButtons({ hasDoc }: { hasDoc: boolean }) {
   const panel = useEditor((s) => s.panel);
   const problems = useCoalesced(useEditor((s) => problemCount(s.tagIssues, s.diagnostics)));
-  // while a file is read, or the first analysis of a document runs, there is no count yet:
-  // "…", not "0"
+  // while a file is read, or the first analysis of a document is due or runs, there is no
+  // count yet: "…", not "0"
   const inconsistencies = useCoalesced(
     useEditor((s) =>
       s.importState.phase === 'parsing' ||
-      (s.consistency.status === 'running' && s.consistency.findings.length === 0)
+      (s.doc &&
+        !s.doc.refused &&
+        (s.consistency.status === 'idle' || s.consistency.status === 'running') &&
+        s.consistency.findings.length === 0)
         ? '…'
         : String(s.consistency.findings.length),
     ),
