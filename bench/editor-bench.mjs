@@ -36,6 +36,73 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p95 = (xs) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))];
 
+/**
+ * keypress → label change painted: relabels the same token back and forth, a key every
+ * ~25 ms, and returns per key: DOM updated (`work`), frame committed (`frame`), first task
+ * after the frame (`lat`), and how many keys Event Timing reports over 16 ms (`slowKeys`).
+ */
+async function pressKeys(page) {
+  const grid = page.getByRole('grid', { name: 'Sentences' });
+  await grid.focus();
+  await page.evaluate(() => {
+    window.__lat = [];
+    window.__frame = [];
+    window.__work = [];
+    window.__slow = 0;
+    if (window.__keysWatched) return;
+    window.__keysWatched = true;
+    // The browser's own measure (Event Timing): key → next frame presented, reported only when
+    // it reaches 16 ms (the API's floor), so this counts the keypresses that missed one frame.
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries())
+        if (e.name === 'keydown' && e.duration >= 16) window.__slow += 1;
+    }).observe({ type: 'event', durationThreshold: 16 });
+    let pending = null;
+    // First DOM mutation in the grid after the key: the edit is rendered and committed.
+    new MutationObserver(() => {
+      if (pending !== null) {
+        window.__work.push(performance.now() - pending);
+        pending = null;
+      }
+    }).observe(document.querySelector('[role="grid"]'), {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      characterData: true,
+    });
+    document.addEventListener(
+      'keydown',
+      (e) => {
+        if (e.key !== '1' && e.key !== '2') return;
+        const t0 = e.timeStamp;
+        pending = t0;
+        requestAnimationFrame(() => {
+          // the frame's own work (style, layout, paint, commit) ends before a user-blocking
+          // task posted here runs; a plain message also waits for work queued before it
+          scheduler.postTask(() => window.__frame.push(performance.now() - t0), {
+            priority: 'user-blocking',
+          });
+          const ch = new MessageChannel();
+          ch.port1.onmessage = () => window.__lat.push(performance.now() - t0);
+          ch.port2.postMessage(0);
+        });
+      },
+      { capture: true },
+    );
+  });
+  for (let i = 0; i < PRESSES; i++) {
+    await page.keyboard.press(i % 2 === 0 ? '1' : '2');
+    await page.waitForTimeout(20);
+  }
+  await page.waitForFunction((n) => window.__lat.length >= n, PRESSES);
+  const lat = await page.evaluate(() => window.__lat);
+  const frame = await page.evaluate(() => window.__frame);
+  const slowKeys = await page.evaluate(() => window.__slow);
+  const work = await page.evaluate(() => window.__work);
+  await page.getByRole('status', { name: 'Save status: Saved' }).waitFor({ timeout: 20_000 });
+  return { lat, frame, slowKeys, work };
+}
+
 async function measure(browser, file) {
   const context = await browser.newContext({
     viewport: { width: 1280, height: 900 },
@@ -115,63 +182,9 @@ async function measure(browser, file) {
   process.stderr.write(`  import phases (ms after the file was chosen): ${open.phases}\n`);
   await page.getByRole('status', { name: 'Save status: Saved' }).waitFor({ timeout: 60_000 });
 
-  // keypress → label change painted (relabel the same token back and forth)
+  // keys right after the import, while the consistency analysis still runs in its worker
   const grid = page.getByRole('grid', { name: 'Sentences' });
-  await grid.focus();
-  await page.evaluate(() => {
-    window.__lat = [];
-    window.__frame = [];
-    window.__work = [];
-    window.__slow = 0;
-    // The browser's own measure (Event Timing): key → next frame presented, reported only when
-    // it reaches 16 ms (the API's floor), so this counts the keypresses that missed one frame.
-    new PerformanceObserver((l) => {
-      for (const e of l.getEntries())
-        if (e.name === 'keydown' && e.duration >= 16) window.__slow += 1;
-    }).observe({ type: 'event', durationThreshold: 16 });
-    let pending = null;
-    // First DOM mutation in the grid after the key: the edit is rendered and committed.
-    new MutationObserver(() => {
-      if (pending !== null) {
-        window.__work.push(performance.now() - pending);
-        pending = null;
-      }
-    }).observe(document.querySelector('[role="grid"]'), {
-      subtree: true,
-      childList: true,
-      attributes: true,
-      characterData: true,
-    });
-    document.addEventListener(
-      'keydown',
-      (e) => {
-        if (e.key !== '1' && e.key !== '2') return;
-        const t0 = e.timeStamp;
-        pending = t0;
-        requestAnimationFrame(() => {
-          // the frame's own work (style, layout, paint, commit) ends before a user-blocking
-          // task posted here runs; a plain message also waits for work queued before it
-          scheduler.postTask(() => window.__frame.push(performance.now() - t0), {
-            priority: 'user-blocking',
-          });
-          const ch = new MessageChannel();
-          ch.port1.onmessage = () => window.__lat.push(performance.now() - t0);
-          ch.port2.postMessage(0);
-        });
-      },
-      { capture: true },
-    );
-  });
-  for (let i = 0; i < PRESSES; i++) {
-    await page.keyboard.press(i % 2 === 0 ? '1' : '2');
-    await page.waitForTimeout(20);
-  }
-  await page.waitForFunction((n) => window.__lat.length >= n, PRESSES);
-  const lat = await page.evaluate(() => window.__lat);
-  const frame = await page.evaluate(() => window.__frame);
-  const slowKeys = await page.evaluate(() => window.__slow);
-  const work = await page.evaluate(() => window.__work);
-  await page.getByRole('status', { name: 'Save status: Saved' }).waitFor({ timeout: 20_000 });
+  const { lat, frame, slowKeys, work } = await pressKeys(page);
 
   // consistency: the full analysis in its worker, then edit → findings up to date (end to end)
   const consistency = await page.evaluate(async () => {
@@ -199,6 +212,10 @@ async function measure(browser, file) {
     }
     return { full, updates, worker };
   });
+
+  // the same keys again once the analysis is in and the page is idle: the steady state
+  await page.waitForTimeout(1000);
+  const settled = await pressKeys(page);
 
   // bytes the last edit's transaction wrote (op record + session record; the document record
   // is written when a file is opened or exported, not per edit)
@@ -263,9 +280,20 @@ async function measure(browser, file) {
     exportMs,
     domRows,
     consistency,
+    settled,
   };
 }
 
+/** The machine's CPU counters (Linux), to say how much of it the run had; null elsewhere. */
+function cpuTicks() {
+  try {
+    return readFileSync('/proc/stat', 'utf8').split('\n')[0].split(/\s+/).slice(1).map(Number);
+  } catch {
+    return null;
+  }
+}
+
+const ticksBefore = cpuTicks();
 const server = await startPreview(PORT);
 try {
   const extra = (process.env.CHROMIUM_EXTRA ?? '').split(' ').filter(Boolean);
@@ -307,6 +335,18 @@ try {
     [
       `keypresses over one frame (Event Timing ≥ 16 ms, of ${PRESSES})`,
       ...rows.map((r) => String(r.slowKeys)),
+    ],
+    [
+      'after the analysis: keypress → frame committed, median (ms)',
+      ...rows.map((r) => fmt(median(r.settled.frame), 1)),
+    ],
+    [
+      'after the analysis: keypress → frame committed, p95 (ms)',
+      ...rows.map((r) => fmt(p95(r.settled.frame), 1)),
+    ],
+    [
+      'after the analysis: keypress → first task after the frame, p95 (ms)',
+      ...rows.map((r) => fmt(p95(r.settled.lat), 1)),
     ],
     [
       'scroll top→bottom: long tasks > 50 ms (count / max ms)',
@@ -353,6 +393,16 @@ try {
   console.log(
     '  (a frame is 16.7 ms: "next frame painted" includes the wait for it, on top of the work)',
   );
+  const ticksAfter = cpuTicks();
+  if (ticksBefore && ticksAfter) {
+    // /proc/stat: user nice system idle iowait irq softirq steal …
+    const d = ticksAfter.map((t, i) => t - (ticksBefore[i] ?? 0));
+    const total = d.reduce((a, b) => a + b, 0) || 1;
+    const pct = (i) => fmt((100 * (d[i] ?? 0)) / total);
+    console.log(
+      `  machine during the run: CPU idle ${pct(3)} %, stolen by the host ${pct(7)} % (figures from runs with much steal are not comparable)`,
+    );
+  }
 } finally {
   server.stop();
 }
