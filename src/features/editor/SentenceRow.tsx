@@ -1,9 +1,9 @@
 import { memo, useMemo } from 'react';
 import { changedTagCount, lineTextIn } from '../../core/model/document';
 import { extractChunks } from '../../core/scheme/chunks';
-import { useShallow } from 'zustand/react/shallow';
-import { useEditor } from '../../store/editor-store';
+import { useEditor, type EditorState } from '../../store/editor-store';
 import { swatch } from '../palette/swatches';
+import { useSameFields } from '../shared/use-same-fields';
 import { revert } from './actions';
 import { tokenDisplay } from './token-text';
 
@@ -21,7 +21,8 @@ export const rowRenders = new Map<number, number>();
 export const SentenceRow = memo(function SentenceRow({ index }: { index: number }) {
   rowRenders.set(index, (rowRenders.get(index) ?? 0) + 1);
   // One subscription, compared field by field: a store change runs one selector per row, not
-  // sixteen (a row on screen is notified of every change; most leave it alone).
+  // sixteen (a row on screen is notified of every change; most leave it alone), and compares
+  // without the Maps zustand's `shallow` builds.
   const {
     sentence,
     text,
@@ -39,7 +40,7 @@ export const SentenceRow = memo(function SentenceRow({ index }: { index: number 
     inconsistent,
     issueList,
   } = useEditor(
-    useShallow((s) => {
+    useSameFields((s: EditorState) => {
       const here = s.cursor.s === index;
       return {
         sentence: s.doc?.sentences[index],
