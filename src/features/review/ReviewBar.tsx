@@ -29,7 +29,7 @@ export function ReviewBar() {
   // within 0.1 s. The filter (a controlled select) and read-only state are live.
   const filter = useEditor((s) => s.filter);
   const readOnly = useEditor((s) => s.save.readOnly);
-  const deferred = useCoalesced(
+  const shown = useCoalesced(
     useEditor(
       useShallow((s) => ({
         // a string, not an object: useShallow compares one level deep
@@ -42,7 +42,7 @@ export function ReviewBar() {
       })),
     ),
   );
-  const st = { ...deferred, filter, readOnly };
+  const st = { ...shown, filter, readOnly };
   const counts = JSON.parse(st.counts) as Record<Filter, number>;
   const pct = st.total > 0 ? (100 * st.reviewedCount) / st.total : 0;
   return (
@@ -85,7 +85,7 @@ export function ReviewBar() {
         className={smallButton}
         disabled={st.readOnly || st.total === 0}
         onClick={() => {
-          // the live cursor: the label may be a frame behind
+          // the live cursor: the label may be up to 0.1 s behind it
           const live = useEditor.getState();
           setReviewed([live.cursor.s], !live.reviewed.has(live.cursor.s));
         }}
