@@ -64,7 +64,7 @@ test('C41: regex (a+)+$ over a 50,000-character token is stopped within 200 ms w
   await input.fill('(a+)+$');
   await input.press('Enter');
   await expect(result).toContainText('Search stopped');
-  await expect(result).toContainText('180 ms');
+  await expect(result).toContainText('150 ms');
   const { t0, t1, longTasks } = await page.evaluate(() => {
     const w = window as unknown as {
       __t0: number;
@@ -76,9 +76,10 @@ test('C41: regex (a+)+$ over a 50,000-character token is stopped within 200 ms w
   const elapsed = t1 - t0;
   test.info().annotations.push({ type: 'stopped after', description: `${elapsed.toFixed(0)} ms` });
   expect(t0).toBeGreaterThan(0);
-  // the worker holds the document already, so its 180 ms clock starts when the search is
-  // posted: it is terminated, and the message shown, within 200 ms of the key press
-  expect(elapsed).toBeGreaterThanOrEqual(180);
+  // the worker holds the document already, so its 150 ms clock starts when the search is
+  // posted: it is terminated (not before its budget), and the message shown, within 200 ms of
+  // the key press
+  expect(elapsed).toBeGreaterThanOrEqual(150);
   expect(elapsed).toBeLessThan(200);
   // while it ran, and until the message was shown, the main thread was never blocked > 100 ms
   const during = longTasks.filter((t) => t.start + t.duration >= t0 && t.start <= t1 + 100);

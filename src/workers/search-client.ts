@@ -3,8 +3,13 @@ import { docTransfer } from './doc-transfer';
 import type { SearchResult } from '../core/search/search';
 import type { SearchReply, SearchRequest } from './search-protocol';
 
-/** How long a regex search may run before the worker is stopped (the issue asks ~200 ms). */
-export const REGEX_TIME_LIMIT_MS = 180;
+/**
+ * How long a regex search may run before the worker is stopped. The issue asks for the stop
+ * within ~200 ms of the key press; the other 50 ms are for the timer firing late and the message
+ * being painted on a loaded machine (with 180 ms, key → message took 226 and 246 ms in two of
+ * about eight full e2e runs, 184–193 ms otherwise).
+ */
+export const REGEX_TIME_LIMIT_MS = 150;
 
 /** Raised when a regex search ran past the time limit and was stopped. */
 export class SearchTimeout extends Error {}
