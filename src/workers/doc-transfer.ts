@@ -20,13 +20,8 @@ export type DocTransfer =
       readonly edits: readonly { readonly index: number; readonly tags: readonly string[] }[];
     };
 
-/**
- * Documents at least this many tokens long go to workers as their source file. Packing and
- * posting costs the page's thread ~135 ms per 1M tokens (mostly the copy of the text and token
- * tables into the message), at 200k tokens ~27 ms; re-parsing in the worker costs the worker
- * about as much again, off the page's thread.
- */
-export const SOURCE_TRANSFER_TOKENS = 200_000;
+/** Documents at least this many tokens long go to workers as their source file. */
+export const SOURCE_TRANSFER_TOKENS = 2_000_000;
 
 /** The file and options each token table was parsed from (tag edits keep the table). */
 const sources = new WeakMap<TokenTable, { blob: Blob; options: WorkerParseOptions }>();
