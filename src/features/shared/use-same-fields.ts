@@ -2,7 +2,7 @@ import { useRef } from 'react';
 
 /** True when two objects of one shape hold the same values (`Object.is`), field by field. */
 export function sameFields<T extends object>(a: T, b: T): boolean {
-  for (const k in b) if (!Object.is(a[k], b[k])) return false;
+  for (const k in b) if (!(k in a) || !Object.is(a[k], b[k])) return false;
   for (const k in a) if (!(k in b)) return false;
   return true;
 }
