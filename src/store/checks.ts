@@ -309,6 +309,11 @@ function matchSentences(st: EditorState): number[] {
   return out;
 }
 
+/** Records the quarantined sentences of a document, found ahead of showing it (ascending). */
+export function rememberQuarantined(doc: CorpusDocument, sentences: number[]): void {
+  quarantineCache.set(doc.tokens, sentences);
+}
+
 function quarantined(st: EditorState): number[] {
   const doc = st.doc;
   if (!doc) return [];

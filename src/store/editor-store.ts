@@ -202,10 +202,13 @@ export function setOpSink(sink: (op: Op) => void): void {
 }
 
 /** Computes per-sentence change counts for a document (after import or replay). */
-function changeCounts(doc: CorpusDocument): {
-  changedBySentence: Map<number, number>;
-  changedTags: number;
-} {
+/** The changed tags of a document, by sentence (only sentences with changes) and in all. */
+export interface ChangeCounts {
+  readonly changedBySentence: Map<number, number>;
+  readonly changedTags: number;
+}
+
+function changeCounts(doc: CorpusDocument): ChangeCounts {
   const changedBySentence = new Map<number, number>();
   let changedTags = 0;
   doc.sentences.forEach((s, i) => {
@@ -232,6 +235,8 @@ export function setDocument(args: {
   restored?: number;
   /** Label counts and tag issues of `doc`, when a worker computed them (else done here). */
   facts?: DocFacts;
+  /** The change counts of `doc`, when computed ahead (else done here). */
+  changes?: ChangeCounts;
 }): void {
   const { doc } = args;
   const cursor = args.cursor && doc.sentences[args.cursor.s] ? args.cursor : { s: 0, t: 0 };
@@ -243,7 +248,7 @@ export function setDocument(args: {
     diagnostics: args.diagnostics,
     diagnosticCounts: args.diagnosticCounts,
     labels: buildLabelBook(doc, savedLabelSet(args.docId), args.facts?.labelCounts),
-    ...changeCounts(doc),
+    ...(args.changes ?? changeCounts(doc)),
     history: args.history ?? EMPTY_HISTORY,
     cursor,
     anchor: null,

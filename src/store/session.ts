@@ -6,9 +6,11 @@ import { serialize } from '../core/format/serialize';
 import { convertDocumentScheme } from '../core/scheme/convert-document';
 import type { Scheme } from '../core/scheme/schemes';
 import { updateFacts } from '../core/review/facts';
-import { ParseCancelled, startParse, type ParseJob } from '../workers/parse-client';
+import { ParseCancelled, parsesInWorker, startParse, type ParseJob } from '../workers/parse-client';
 import type { WorkerParseOptions } from '../workers/parse-protocol';
 import { rememberSource } from '../workers/doc-transfer';
+import { yieldToPage } from '../workers/pause';
+import { prepareToShow } from './prepare';
 import type { ParseResult } from '../core/format/parse';
 import { setDocument, setOpSink, useEditor, type EditorState, type Pos } from './editor-store';
 import {
@@ -34,10 +36,9 @@ let dbWritable = false;
 let writer: OpWriter | null = null;
 let lock: DocLock | null = null;
 let job: ParseJob | null = null;
-/** The bytes of the open document as imported (for re-reading with other options). */
-let currentBytes: Uint8Array | null = null;
 /**
- * The same bytes as a Blob: the app's own copy or the one stored in IndexedDB, never the
+ * The bytes of the open document as imported (for re-reading with other options), as a Blob:
+ * the app's own copy or the one stored in IndexedDB, never the
  * picked File (read from disk again, it fails or changes once the file is saved over).
  * Workers read it; sending it costs nothing, where copying 100 MB here took ~50 ms.
  */
@@ -105,19 +106,36 @@ export async function initApp(): Promise<void> {
     setStatus('saved', '');
 }
 
-/** Imports file bytes as a new document (stored once; edits then go to the op log). */
+/**
+ * Imports a file as a new document (stored once; edits then go to the op log): its bytes, or
+ * the File itself, which this thread reads only when it is small (a big one goes to the parse
+ * worker, which makes the app's copy of its bytes). `known`: a Blob of the same bytes that the
+ * app already owns.
+ */
 export async function importBytes(
   fileName: string,
-  bytes: Uint8Array,
+  source: Uint8Array | Blob,
   options: WorkerParseOptions = {},
   handle: FileSystemFileHandle | null = null,
   known: Blob | null = null,
 ): Promise<boolean> {
-  const blob = known && known.size === bytes.length ? known : new Blob([bytes as BlobPart]);
-  const result = await parseWithProgress(fileName, bytes, options, blob);
+  const bytes =
+    source instanceof Uint8Array
+      ? source
+      : parsesInWorker(source.size)
+        ? null
+        : new Uint8Array(await source.arrayBuffer());
+  const size = source instanceof Uint8Array ? source.length : source.size;
+  const owned = known && known.size === size ? known : bytes ? new Blob([bytes as BlobPart]) : null;
+  const result = await parseWithProgress(fileName, bytes ?? source, options, owned);
   if (!result) return false;
+  const blob = owned ?? result.copy;
+  if (!blob) {
+    failImport(fileName, `Could not read ${fileName}: the parser sent no copy of it`);
+    return false;
+  }
+  const changes = await prepareToShow(result.document, yieldToPage);
   await detach();
-  currentBytes = bytes;
   currentBlob = blob;
   rememberSource(result.document, blob, options);
   fileHandle = handle;
@@ -129,7 +147,7 @@ export async function importBytes(
     const rec: DocRecord = {
       id: docId,
       name: fileName,
-      size: bytes.length,
+      size,
       options,
       rev: 0,
       createdAt: now,
@@ -151,6 +169,7 @@ export async function importBytes(
     diagnostics: result.diagnostics,
     diagnosticCounts: result.diagnosticCounts,
     facts: result.facts,
+    changes,
   });
   performance.mark('retag:shown');
   return true;
@@ -179,9 +198,9 @@ export async function restoreDoc(docId: string, cursor?: Pos): Promise<boolean> 
     stored.blob,
   );
   if (!result) return false;
-  await detach();
   const rebuilt = replay(result.document, stored.ops);
-  currentBytes = stored.bytes;
+  const changes = await prepareToShow(rebuilt.doc, yieldToPage);
+  await detach();
   currentBlob = stored.blob ?? new Blob([stored.bytes as BlobPart]);
   rememberSource(result.document, currentBlob, stored.rec.options);
   fileHandle = null;
@@ -195,6 +214,7 @@ export async function restoreDoc(docId: string, cursor?: Pos): Promise<boolean> 
     diagnosticCounts: result.diagnosticCounts,
     history: rebuilt.history,
     reviewed: rebuilt.reviewed,
+    changes,
     facts: result.facts && updateFacts(result.facts, result.document, rebuilt.doc),
     cursor,
     restored: stored.ops.slice(0, rebuilt.applied).some((op) => op.kind !== 'review')
@@ -214,8 +234,8 @@ export async function restoreDoc(docId: string, cursor?: Pos): Promise<boolean> 
 /** Re-reads the open file with other options (tag column, scheme). Edits are not carried over. */
 export async function reread(options: WorkerParseOptions): Promise<boolean> {
   const st = useEditor.getState();
-  if (!currentBytes) return false;
-  return importBytes(st.fileName, currentBytes, options, fileHandle, currentBlob);
+  if (!currentBlob) return false;
+  return importBytes(st.fileName, currentBlob, options, fileHandle, currentBlob);
 }
 
 /** Takes the document over from another tab, then reloads it from storage. */
@@ -263,7 +283,7 @@ export function currentHandle(): FileSystemFileHandle | null {
 
 async function parseWithProgress(
   fileName: string,
-  bytes: Uint8Array,
+  bytes: Uint8Array | Blob,
   options: WorkerParseOptions,
   blob: Blob | null,
 ) {

@@ -8,8 +8,16 @@ import type { WorkerParseOptions, WorkerReply, WorkerRequest } from './parse-pro
 /** Files at least this big are parsed in a worker, so the page never freezes. */
 export const WORKER_THRESHOLD_BYTES = 1_000_000;
 
-/** A parsed file; `facts` when the worker computed them (big files), else the caller does. */
-export type ParsedFile = ParseResult & { readonly facts?: DocFacts };
+/** True when a file of `size` bytes is parsed in a worker (else on the page's thread). */
+export function parsesInWorker(size: number): boolean {
+  return size >= WORKER_THRESHOLD_BYTES && size <= MAX_FILE_BYTES;
+}
+
+/**
+ * A parsed file; `facts` when the worker computed them (big files), else the caller does;
+ * `copy` when the worker made the app's own copy of a picked file's bytes.
+ */
+export type ParsedFile = ParseResult & { readonly facts?: DocFacts; readonly copy?: Blob };
 
 /** A parse in progress: its result, and a way to stop it. */
 export interface ParseJob {
@@ -29,9 +37,13 @@ export class ParseCancelled extends Error {
  * The caller keeps its bytes (the worker gets a copy, or reads `blob`, which must hold the
  * same bytes). A big result is received in slices (text parts, then sentences 60k tokens at a
  * time), so no task of the page's thread lasts long even at 10M tokens.
+ *
+ * `bytes` may be a big file the user picked (a Blob, see `parsesInWorker`) that this thread
+ * never reads: the worker reads it and, unless `blob` is given, makes the app's own copy of
+ * its bytes (the result's `copy`).
  */
 export function startParse(
-  bytes: Uint8Array,
+  bytes: Uint8Array | Blob,
   options: WorkerParseOptions,
   onProgress: (fraction: number) => void,
   onPreview: (first: ParseResult) => void = () => undefined,
@@ -39,7 +51,7 @@ export function startParse(
 ): ParseJob {
   // A file over the size limit is refused by parse() before it decodes a byte: do that here
   // rather than copy it to a worker (the result is a refused document with E_FILE_TOO_LARGE).
-  if (bytes.length < WORKER_THRESHOLD_BYTES || bytes.length > MAX_FILE_BYTES) {
+  if (bytes instanceof Uint8Array && !parsesInWorker(bytes.length)) {
     return { result: Promise.resolve().then(() => parse(bytes, options)), cancel: () => undefined };
   }
   const worker = new Worker(new URL('./parse.worker.ts', import.meta.url), { type: 'module' });
@@ -48,6 +60,7 @@ export function startParse(
   const result = new Promise<ParsedFile>((resolve, rej) => {
     reject = rej;
     let parts: string[] = [];
+    let copy: Blob | undefined;
     const finish = async (packed: PackedResult, facts: DocFacts) => {
       // a big text stays in its parts (PiecedText): one 200 MB string costs ~150 ms to make
       const whole = parts.length > 0 ? { ...packed, textParts: parts } : packed;
@@ -57,12 +70,13 @@ export function startParse(
         if (cancelled) throw new ParseCancelled();
       });
       performance.mark('retag:unpacked');
-      resolve({ ...r, facts });
+      resolve({ ...r, facts, ...(copy ? { copy } : {}) });
     };
     worker.onmessage = (e: MessageEvent<WorkerReply>) => {
       const m = e.data;
       if (m.type === 'progress') onProgress(m.fraction);
       else if (m.type === 'text') parts.push(m.part);
+      else if (m.type === 'copy') copy = m.blob;
       else if (m.type === 'preview') {
         performance.mark('retag:preview');
         onPreview(unpackResult(m.packed));
@@ -84,6 +98,8 @@ export function startParse(
   // nothing, where copying 100 MB here would hold this thread for ~60 ms.
   if (blob) {
     worker.postMessage({ bytes: blob, options } satisfies WorkerRequest);
+  } else if (bytes instanceof Blob) {
+    worker.postMessage({ bytes, options, copy: true } satisfies WorkerRequest);
   } else {
     const copy = bytes.slice().buffer;
     worker.postMessage({ bytes: copy, options } satisfies WorkerRequest, [copy]);

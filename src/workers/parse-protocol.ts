@@ -16,10 +16,17 @@ export interface WorkerRequest {
   /** The file: its bytes (a copy), or a Blob of them the worker reads itself (no copy here). */
   readonly bytes: ArrayBuffer | Blob;
   readonly options: WorkerParseOptions;
+  /**
+   * Make the app's own copy of the Blob's bytes and send it first ('copy'): the Blob is a file
+   * the user picked, which reads differently or fails once it changes on disk.
+   */
+  readonly copy?: boolean;
 }
 
 export type WorkerReply =
   | { readonly type: 'progress'; readonly fraction: number }
+  /** The file's bytes as a Blob of the app's own (asked for with `copy`). */
+  | { readonly type: 'copy'; readonly blob: Blob }
   /** The first sentences, parsed ahead of the rest so they can be shown at once (read-only). */
   | { readonly type: 'preview'; readonly packed: PackedResult }
   /**

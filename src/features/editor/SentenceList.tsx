@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import { rowOf } from '../../store/checks';
+import { rowHeightsFor } from '../../store/row-layout';
 import { useEditor, moveCursor, selectRange } from '../../store/editor-store';
 import { chunkAt } from '../../core/edit/commands';
 import { lineText } from '../../core/model/document';
@@ -39,19 +40,13 @@ export function SentenceList() {
   const scrollRequest = useEditor((s) => s.scrollRequest);
   const parentRef = useRef<HTMLDivElement>(null);
   const dragging = useRef<number | null>(null);
-  // Row height estimates, computed once per document: the virtualizer asks for the estimate of
-  // every unmeasured row each time it recomputes offsets, 42,700 rows at 1M tokens.
-  const estimates = useMemo(() => {
-    const sentences = useEditor.getState().doc?.sentences ?? [];
-    const est = new Uint16Array(count);
-    // A row wraps about every 14 tokens at common widths.
-    for (let i = 0; i < count; i++) {
-      const s = sentences[visible ? (visible[i] as number) : i];
-      est[i] = 18 + 32 * Math.max(1, Math.ceil((s?.length ?? 1) / 14));
-    }
-    return est;
-  }, [docId, count, visible]); // eslint-disable-line react-hooks/exhaustive-deps -- a new document is a new docId
-  const virtual = useVirtualRows({ estimates, scrollRef: parentRef, overscan: 4 });
+  // Row heights, computed once per document and filter (for a big document, ahead of showing
+  // it): the virtualizer keeps them in a Fenwick tree, O(log n) per measured row.
+  const heights = useMemo(
+    () => rowHeightsFor(useEditor.getState().doc?.sentences ?? [], visible),
+    [docId, count, visible], // eslint-disable-line react-hooks/exhaustive-deps -- a new document is a new docId
+  );
+  const virtual = useVirtualRows({ heights, scrollRef: parentRef, overscan: 4 });
   const { scrollToIndex } = virtual;
 
   useEffect(() => {

@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
-import { RowHeights } from './row-heights';
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import type { RowHeights } from '../../store/row-heights';
 
 /** A row to render: its index and its top offset in the list. */
 export interface VirtualRow {
@@ -14,7 +14,8 @@ export interface VirtualRow {
  * position moves with it, so the content in view stays put.
  */
 export function useVirtualRows(options: {
-  readonly estimates: ArrayLike<number>;
+  /** The rows' heights (estimates until measured); a new object means a new list. */
+  readonly heights: RowHeights;
   readonly scrollRef: RefObject<HTMLElement | null>;
   readonly overscan: number;
 }): {
@@ -23,8 +24,7 @@ export function useVirtualRows(options: {
   measureRef: (node: HTMLElement | null) => (() => void) | undefined;
   scrollToIndex: (index: number) => void;
 } {
-  const { estimates, scrollRef, overscan } = options;
-  const heights = useMemo(() => new RowHeights(estimates), [estimates]);
+  const { heights, scrollRef, overscan } = options;
   const [view, setView] = useState({ top: 0, height: 800 });
   const [, setVersion] = useState(0);
   // The scroll position and height as last read in a frame callback. `scrollToIndex` uses them:

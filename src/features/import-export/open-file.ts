@@ -36,8 +36,7 @@ export async function openFile(
     importState: { phase: 'parsing', fileName: file.name, progress: 0, error: '' },
   });
   performance.mark('retag:read-start');
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  await importBytes(file.name, bytes, {}, handle);
+  await importBytes(file.name, file, {}, handle);
 }
 
 /**

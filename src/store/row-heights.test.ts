@@ -45,4 +45,36 @@ describe('RowHeights', () => {
     expect(rows.total).toBe(0);
     expect(rows.indexAt(100)).toBe(0);
   });
+  it('builds the same tree in slices as in one pass, whatever the slice size', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.integer({ min: 1, max: 200 }), { maxLength: 80 }),
+        fc.integer({ min: 1, max: 90 }),
+        fc.array(fc.tuple(fc.nat(79), fc.integer({ min: 1, max: 300 })), { maxLength: 10 }),
+        async (init, slice, updates) => {
+          let pauses = 0;
+          const sliced = await RowHeights.sliced(
+            init.length,
+            (i) => init[i] ?? 0,
+            async () => {
+              pauses++;
+            },
+            slice,
+          );
+          expect(pauses).toBe(Math.max(0, Math.ceil(init.length / slice) - 1));
+          const whole = new RowHeights(init);
+          for (const [i, v] of updates) expect(sliced.set(i, v)).toBe(whole.set(i, v));
+          expect(sliced.count).toBe(whole.count);
+          expect(sliced.total).toBe(whole.total);
+          for (let i = 0; i <= init.length; i++) {
+            expect(sliced.offset(i)).toBe(whole.offset(i));
+            expect(sliced.height(i)).toBe(whole.height(i));
+          }
+          for (let y = 0; y < whole.total + 50; y += 37)
+            expect(sliced.indexAt(y)).toBe(whole.indexAt(y));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
 });
