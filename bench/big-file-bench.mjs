@@ -59,11 +59,29 @@ function bigFile() {
   return path;
 }
 
+/** The machine's CPU counters (Linux), to say how much of it the run had; null elsewhere. */
+function cpuTicks() {
+  try {
+    return readFileSync('/proc/stat', 'utf8').split('\n')[0].split(/\s+/).slice(1).map(Number);
+  } catch {
+    return null;
+  }
+}
+
+/** Percentage of CPU time the host took between two readings (/proc/stat's 8th counter). */
+function stealPercent(before, after) {
+  if (!before || !after) return NaN;
+  const d = after.map((t, i) => t - (before[i] ?? 0));
+  const total = d.reduce((a, b) => a + b, 0) || 1;
+  return (100 * (d[7] ?? 0)) / total;
+}
+
 async function run(browser, path) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   page.on('crash', () => process.stderr.write('  the page crashed\n'));
   const cdp = await context.newCDPSession(page);
+  const ticksBefore = cpuTicks();
   await page.goto(`http://127.0.0.1:${PORT}/`);
   await page.getByRole('heading', { name: 'multipath-tcp.bio.txt' }).waitFor();
   await page.evaluate(() => {
@@ -98,7 +116,30 @@ async function run(browser, path) {
         .filter((e) => e.startTime >= t0)
         .at(-1)?.startTime ?? NaN) - t0;
     const long = window.__long.filter((t) => t.s >= t0).map((t) => t.d);
+    // where each task over 100 ms fell: after which step of the load (the last mark before it)
+    const steps = [
+      'read-start',
+      'parse-start',
+      'preview-shown',
+      'worker-done',
+      'unpacked',
+      'shown',
+      'consistency-ready',
+    ];
+    const marks = steps.flatMap((n) =>
+      performance
+        .getEntriesByName(`retag:${n}`)
+        .filter((e) => e.startTime >= t0)
+        .map((e) => ({ n, t: e.startTime })),
+    );
+    const over = window.__long
+      .filter((t) => t.s >= t0 && t.d > 100)
+      .map((t) => {
+        const after = marks.filter((m) => m.t <= t.s).sort((a, b) => b.t - a.t)[0];
+        return `${Math.round(t.d)} ms at ${Math.round(t.s - t0)} (after ${after?.n ?? '?'})`;
+      });
     return {
+      over,
       preview: at('preview-shown'),
       workerDone: at('worker-done'),
       shown: at('shown'),
@@ -107,6 +148,7 @@ async function run(browser, path) {
       rows: Number(document.querySelector('[role="grid"]')?.getAttribute('aria-rowcount')),
     };
   });
+  load.steal = stealPercent(ticksBefore, cpuTicks());
 
   // case 50: scroll top → bottom in 200 steps, one per frame; frame times and long tasks
   const grid = page.getByRole('grid', { name: 'Sentences' });
@@ -179,6 +221,7 @@ try {
   for (let i = 0; i < RUNS; i++) {
     runs.push(await run(browser, path));
     const r = runs.at(-1);
+    for (const o of r.load.over) process.stderr.write(`run ${i + 1}: task of ${o}\n`);
     process.stderr.write(
       `run ${i + 1}: long tasks ${JSON.stringify(r.load.long.map(Math.round))}, scroll long tasks ${JSON.stringify([...r.scroll.wheel.long, ...r.scroll.jump.long].map(Math.round))}\n`,
     );
@@ -193,6 +236,7 @@ try {
     ['whole document shown (ms)', ...col((r) => r.load.shown)],
     ['consistency findings in (ms)', ...col((r) => r.load.consistency)],
     ['page tasks > 50 ms until then (count)', ...col((r) => r.load.long.length)],
+    ['CPU taken by the host (steal) meanwhile (%)', ...col((r) => r.load.steal)],
     [
       'longest page task until then (ms)  case 46: ≤ 100',
       ...col((r) => Math.max(0, ...r.load.long)),
