@@ -36,8 +36,6 @@ scope.onmessage = async (e) => {
   let bytes: ArrayBuffer;
   try {
     bytes = e.data.bytes instanceof Blob ? await e.data.bytes.arrayBuffer() : e.data.bytes;
-    // made here: copying 100 MB into a Blob held the page's thread for ~90 ms
-    if (e.data.copy) scope.postMessage({ type: 'copy', blob: new Blob([bytes]) });
   } catch (err) {
     // e.g. the browser could not read the Blob back (its storage was cleared)
     scope.postMessage({ type: 'failed', message: (err as Error).message ?? String(err) });
@@ -60,6 +58,9 @@ scope.onmessage = async (e) => {
       const preview = packResult(parse(all.subarray(0, cut), options));
       scope.postMessage({ type: 'preview', packed: preview }, packedBuffers(preview));
     }
+    // made here (after the preview, which it would delay): copying 100 MB into a Blob held
+    // the page's thread for ~90 ms
+    if (e.data.copy) scope.postMessage({ type: 'copy', blob: new Blob([all]) });
     const result = parse(all, opts);
     const facts = docFacts(result.document);
     const packed = packResult(result);
