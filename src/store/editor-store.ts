@@ -201,13 +201,13 @@ export function setOpSink(sink: (op: Op) => void): void {
   persistOp = sink;
 }
 
-/** Computes per-sentence change counts for a document (after import or replay). */
 /** The changed tags of a document, by sentence (only sentences with changes) and in all. */
 export interface ChangeCounts {
   readonly changedBySentence: Map<number, number>;
   readonly changedTags: number;
 }
 
+/** Computes per-sentence change counts for a document (after import or replay). */
 function changeCounts(doc: CorpusDocument): ChangeCounts {
   const changedBySentence = new Map<number, number>();
   let changedTags = 0;

@@ -6,13 +6,27 @@ import { serialize } from '../core/format/serialize';
 import { convertDocumentScheme } from '../core/scheme/convert-document';
 import type { Scheme } from '../core/scheme/schemes';
 import { updateFacts } from '../core/review/facts';
-import { ParseCancelled, parsesInWorker, startParse, type ParseJob } from '../workers/parse-client';
+import {
+  ParseCancelled,
+  parsesInWorker,
+  startParse,
+  type ParseJob,
+  type ParsedFile,
+} from '../workers/parse-client';
 import type { WorkerParseOptions } from '../workers/parse-protocol';
 import { rememberSource } from '../workers/doc-transfer';
 import { yieldToPage } from '../workers/pause';
 import { prepareToShow } from './prepare';
 import type { ParseResult } from '../core/format/parse';
-import { setDocument, setOpSink, useEditor, type EditorState, type Pos } from './editor-store';
+import {
+  setDocument,
+  setOpSink,
+  useEditor,
+  type ChangeCounts,
+  type EditorState,
+  type Pos,
+} from './editor-store';
+import type { CorpusDocument } from '../core/model/document';
 import {
   createDoc,
   listDocs,
@@ -127,14 +141,14 @@ export async function importBytes(
         : new Uint8Array(await source.arrayBuffer());
   const size = source instanceof Uint8Array ? source.length : source.size;
   const owned = known && known.size === size ? known : bytes ? new Blob([bytes as BlobPart]) : null;
-  const result = await parseWithProgress(fileName, bytes ?? source, options, owned);
-  if (!result) return false;
+  const parsed = await parseWithProgress(fileName, bytes ?? source, options, owned);
+  if (!parsed) return false;
+  const { result, changes } = parsed;
   const blob = owned ?? result.copy;
   if (!blob) {
     failImport(fileName, `Could not read ${fileName}: the parser sent no copy of it`);
     return false;
   }
-  const changes = await prepareToShow(result.document, yieldToPage);
   await detach();
   currentBlob = blob;
   rememberSource(result.document, blob, options);
@@ -191,15 +205,17 @@ export async function restoreDoc(docId: string, cursor?: Pos): Promise<boolean> 
   if (!db) return false;
   const stored = await loadDoc(db, docId).catch(() => undefined);
   if (!stored) return false;
-  const result = await parseWithProgress(
+  const replayed: { rebuilt?: ReturnType<typeof replay> } = {};
+  const parsed = await parseWithProgress(
     stored.rec.name,
     stored.bytes,
     stored.rec.options,
     stored.blob,
+    (r) => (replayed.rebuilt = replay(r.document, stored.ops)).doc,
   );
-  if (!result) return false;
-  const rebuilt = replay(result.document, stored.ops);
-  const changes = await prepareToShow(rebuilt.doc, yieldToPage);
+  const rebuilt = replayed.rebuilt;
+  if (!parsed || !rebuilt) return false;
+  const { result, changes } = parsed;
   await detach();
   currentBlob = stored.blob ?? new Blob([stored.bytes as BlobPart]);
   rememberSource(result.document, currentBlob, stored.rec.options);
@@ -281,17 +297,23 @@ export function currentHandle(): FileSystemFileHandle | null {
   return fileHandle;
 }
 
+/**
+ * Parses a file with progress and a preview, then prepares the document to show (`toShow`,
+ * by default the parsed one) in slices. Cancel (or a newer import) stops either step and puts
+ * back what was shown before the preview; a superseded import leaves the state to the newer.
+ */
 async function parseWithProgress(
   fileName: string,
   bytes: Uint8Array | Blob,
   options: WorkerParseOptions,
   blob: Blob | null,
-) {
+  toShow: (r: ParsedFile) => CorpusDocument = (r) => r.document,
+): Promise<{ result: ParsedFile; changes: ChangeCounts } | null> {
   job?.cancel();
   useEditor.setState({ importState: { phase: 'parsing', fileName, progress: 0, error: '' } });
   // What was shown before a preview replaced it, to put back if the import is cancelled.
   let before: Partial<EditorState> | null = null;
-  const current = startParse(
+  const parse = startParse(
     bytes,
     options,
     (progress) => useEditor.setState((st) => ({ importState: { ...st.importState, progress } })),
@@ -306,10 +328,26 @@ async function parseWithProgress(
     },
     blob ?? undefined,
   );
+  // Cancel holds until the document is prepared, not only while the worker parses.
+  let cancelled = false;
+  const current: ParseJob = {
+    result: parse.result,
+    cancel: () => {
+      cancelled = true;
+      parse.cancel();
+    },
+  };
   job = current;
   try {
-    return await current.result;
+    const result = await current.result;
+    const changes = await prepareToShow(toShow(result), async () => {
+      await yieldToPage();
+      if (cancelled) throw new ParseCancelled();
+    });
+    return { result, changes };
   } catch (e) {
+    // superseded by a newer import: that one owns what is shown and the import state now
+    if (job !== current) return null;
     if (before) useEditor.setState(before);
     if (e instanceof ParseCancelled) {
       useEditor.setState({ importState: { phase: 'idle', fileName: '', progress: 0, error: '' } });

@@ -17,7 +17,7 @@ export interface WorkerRequest {
   readonly bytes: ArrayBuffer | Blob;
   readonly options: WorkerParseOptions;
   /**
-   * Make the app's own copy of the Blob's bytes and send it first ('copy'): the Blob is a file
+   * Make the app's own copy of the Blob's bytes and send it before 'done' ('copy'): the Blob is a file
    * the user picked, which reads differently or fails once it changes on disk.
    */
   readonly copy?: boolean;

@@ -40,8 +40,9 @@ export function SentenceList() {
   const scrollRequest = useEditor((s) => s.scrollRequest);
   const parentRef = useRef<HTMLDivElement>(null);
   const dragging = useRef<number | null>(null);
-  // Row heights, computed once per document and filter (for a big document, ahead of showing
-  // it): the virtualizer keeps them in a Fenwick tree, O(log n) per measured row.
+  // Row heights, computed once per document and filter: the virtualizer keeps them in a Fenwick
+  // tree, O(log n) per measured row. Those of a document as opened are prepared in slices
+  // before it is shown; a filter, or All after an edit, estimates them here in one pass.
   const heights = useMemo(
     () => rowHeightsFor(useEditor.getState().doc?.sentences ?? [], visible),
     [docId, count, visible], // eslint-disable-line react-hooks/exhaustive-deps -- a new document is a new docId
