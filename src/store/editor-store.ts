@@ -207,17 +207,32 @@ export interface ChangeCounts {
   readonly changedTags: number;
 }
 
+/**
+ * Counts the changed tags of sentences [from, to) into `bySentence` (only sentences with
+ * changes); returns how many it found. `prepareToShow` calls it a slice at a time.
+ */
+export function countChanges(
+  doc: CorpusDocument,
+  from: number,
+  to: number,
+  bySentence: Map<number, number>,
+): number {
+  let found = 0;
+  for (let i = from; i < to; i++) {
+    const s = doc.sentences[i];
+    const n = s ? changedTagCount(s) : 0;
+    if (n > 0) {
+      bySentence.set(i, n);
+      found += n;
+    }
+  }
+  return found;
+}
+
 /** Computes per-sentence change counts for a document (after import or replay). */
 function changeCounts(doc: CorpusDocument): ChangeCounts {
   const changedBySentence = new Map<number, number>();
-  let changedTags = 0;
-  doc.sentences.forEach((s, i) => {
-    const n = changedTagCount(s);
-    if (n > 0) {
-      changedBySentence.set(i, n);
-      changedTags += n;
-    }
-  });
+  const changedTags = countChanges(doc, 0, doc.sentences.length, changedBySentence);
   return { changedBySentence, changedTags };
 }
 

@@ -1,6 +1,6 @@
-import { changedTagCount, type CorpusDocument } from '../core/model/document';
+import type { CorpusDocument } from '../core/model/document';
 import { rememberQuarantined } from './checks';
-import type { ChangeCounts } from './editor-store';
+import { countChanges, type ChangeCounts } from './editor-store';
 import { prepareRowHeights } from './row-layout';
 
 /** Sentences per slice: ~2–5 ms of work each on this project's 2-core machines. */
@@ -23,16 +23,8 @@ export async function prepareToShow(
   for (let from = 0; from < sentences.length; from += SLICE) {
     if (from > 0) await pause();
     const to = Math.min(sentences.length, from + SLICE);
-    for (let i = from; i < to; i++) {
-      const s = sentences[i];
-      if (!s) continue;
-      if (s.quarantined) quarantined.push(i);
-      const n = changedTagCount(s);
-      if (n > 0) {
-        changedBySentence.set(i, n);
-        changedTags += n;
-      }
-    }
+    changedTags += countChanges(doc, from, to, changedBySentence);
+    for (let i = from; i < to; i++) if (sentences[i]?.quarantined) quarantined.push(i);
   }
   rememberQuarantined(doc, quarantined);
   await pause();
