@@ -86,11 +86,11 @@ function restart(st: EditorState): void {
   };
   const mine = startConsistency(
     sources,
-    (findings, flagged, ms) => {
+    (findings, flagged, ms, paused) => {
       if (!current()) return;
-      // for the benchmark: when findings arrived, and how long the worker took
+      // for the benchmark: when findings arrived, how long the worker took, how long it paused
       performance.mark(first ? 'retag:consistency-ready' : 'retag:consistency-update', {
-        detail: { ms },
+        detail: { ms, paused },
       });
       if (first) {
         latest = { findings, flagged, ms };
@@ -150,8 +150,24 @@ function track(next: CorpusDocument | null, prev: CorpusDocument | null): void {
   else for (const i of steps) touched.add(i);
 }
 
+/** When the worker was last told the user is active (told at most once per INPUT_SPACING_MS). */
+let lastInputSent = -Infinity;
+const INPUT_SPACING_MS = 50;
+
+/** Tells the worker the user is typing or pointing, so a full analysis steps aside. */
+function userActive(): void {
+  const now = performance.now();
+  if (!job || now - lastInputSent < INPUT_SPACING_MS) return;
+  lastInputSent = now;
+  job.userActive();
+}
+
 /** Keeps the consistency worker in step with the open document. Call once at start. */
 export function watchConsistency(): void {
+  if (typeof window !== 'undefined') {
+    for (const type of ['keydown', 'pointerdown', 'wheel'] as const)
+      window.addEventListener(type, userActive, { capture: true, passive: true });
+  }
   useEditor.subscribe((st, prev) => {
     if (st.doc === prev.doc && st.evidence === prev.evidence && st.importState === prev.importState)
       return;

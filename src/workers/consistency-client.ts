@@ -7,6 +7,8 @@ import { docTransfer } from './doc-transfer';
 /** A consistency analysis living in a worker: started for a corpus, then told about edits. */
 export interface ConsistencyJob {
   update(sentences: readonly { index: number; tags: readonly string[] }[]): void;
+  /** The user is typing or pointing: a full analysis in progress pauses (see the worker). */
+  userActive(): void;
   stop(): void;
 }
 
@@ -16,7 +18,12 @@ export interface ConsistencyJob {
  */
 export function startConsistency(
   sources: readonly { name: string; doc: CorpusDocument; evidenceOnly: boolean }[],
-  onFindings: (findings: readonly Finding[], flagged: ReadonlySet<number>, ms: number) => void,
+  onFindings: (
+    findings: readonly Finding[],
+    flagged: ReadonlySet<number>,
+    ms: number,
+    paused: number,
+  ) => void,
   onError: (message: string) => void,
 ): ConsistencyJob {
   const worker = new Worker(new URL('./consistency.worker.ts', import.meta.url), {
@@ -31,7 +38,7 @@ export function startConsistency(
     else if (m.type === 'findings') {
       mirror.take(m.changed);
       const { findings, flagged } = mirror.finish(m.order);
-      onFindings(findings, flagged, m.ms);
+      onFindings(findings, flagged, m.ms, m.paused);
     } else onError(m.message);
   };
   worker.onerror = (e) => onError(e.message || 'the consistency worker failed');
@@ -51,6 +58,7 @@ export function startConsistency(
   );
   return {
     update: (sentences) => post({ type: 'update', gen, sentences }),
+    userActive: () => post({ type: 'input' }),
     stop: () => worker.terminate(),
   };
 }

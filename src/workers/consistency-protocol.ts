@@ -17,7 +17,9 @@ export type ConsistencyRequest =
       readonly gen: number;
       /** New tags of sentences of source 0 (the open document) that changed. */
       readonly sentences: readonly { readonly index: number; readonly tags: readonly string[] }[];
-    };
+    }
+  /** The user pressed a key or pointed: the analysis in progress pauses for a moment. */
+  | { readonly type: 'input' };
 
 /**
  * Replies: the ranked findings after an init or update, or why it failed. Only findings that
@@ -37,6 +39,9 @@ export type ConsistencyReply =
       /** Absent when the same as the last reply's: most edits change no finding's rank. */
       readonly order?: readonly string[];
       readonly changed: readonly Finding[];
+      /** The worker's own time for this reply, without `paused`. */
       readonly ms: number;
+      /** Time the work stood still: letting messages in between slices, and waiting while the user typed or pointed. */
+      readonly paused: number;
     }
   | { readonly type: 'error'; readonly gen: number; readonly message: string };

@@ -3,6 +3,7 @@
 import { ConsistencyIndex, type ConsistencySource, type Finding } from '../core/checks/consistency';
 import type { CorpusDocument } from '../core/model/document';
 import { receiveDoc } from './doc-transfer';
+import { stepAside } from './step-aside';
 import type { ConsistencyReply, ConsistencyRequest } from './consistency-protocol';
 
 interface WorkerScope {
@@ -11,8 +12,16 @@ interface WorkerScope {
 }
 const scope = self as unknown as WorkerScope;
 
-/** Places (occurrences) per message to the page: ~10 ms to receive each. */
-const PART_PLACES = 5_000;
+/** Places (occurrences) per message to the page: a few ms to receive each. */
+const PART_PLACES = 2_000;
+
+/**
+ * The analysis runs in slices of about 8 ms and stops while the user types or points, until
+ * 250 ms after the page last said so: the worker and the page share two cores, and a second of
+ * analysis beside a burst of keys made their frames twice as slow. An annotator waits for the
+ * findings at most the length of their burst; a keypress never waits for the analysis.
+ */
+const aside = stepAside(8, 250);
 
 /** Unflagged places sent per variant: enough to show examples; the counts stay exact. */
 const EXAMPLES = 25;
@@ -44,18 +53,29 @@ let doc: CorpusDocument | null = null;
 /** Messages are handled one after another (an init may wait for a file to be read). */
 let queue = Promise.resolve();
 scope.onmessage = (e) => {
-  queue = queue.then(() => handle(e.data));
+  const m = e.data;
+  // taken at once, even while the analysis runs: it is what pauses the analysis
+  if (m.type === 'input') aside.noteInput();
+  else queue = queue.then(() => handle(m));
 };
 
-async function handle(m: ConsistencyRequest): Promise<void> {
+async function handle(m: Exclude<ConsistencyRequest, { type: 'input' }>): Promise<void> {
   const t0 = performance.now();
+  /** Time spent paused for the user (not part of the analysis' own time). */
+  let paused = 0;
+  const timedPause = async () => {
+    const p0 = performance.now();
+    await aside.pause();
+    paused += performance.now() - p0;
+  };
   try {
     if (m.type === 'init') {
+      aside.start();
       const sources: ConsistencySource[] = [];
       for (const s of m.sources)
         sources.push({ name: s.name, evidenceOnly: s.evidenceOnly, doc: await receiveDoc(s.doc) });
       doc = sources[0]?.doc ?? null;
-      index = new ConsistencyIndex(sources);
+      index = await ConsistencyIndex.build(sources, {}, aside.due, timedPause);
       sent = new Map();
       lastOrder = null;
     } else {
@@ -95,6 +115,8 @@ async function handle(m: ConsistencyRequest): Promise<void> {
         scope.postMessage({ type: 'part', gen: m.gen, changed: part });
         part = [];
         places = 0;
+        // the page receives each part in a task of its own: not while the user types
+        if (m.type === 'init') await timedPause();
       }
       part.push(f);
       places += f.occurrences.length;
@@ -104,7 +126,8 @@ async function handle(m: ConsistencyRequest): Promise<void> {
       gen: m.gen,
       ...(sameOrder ? {} : { order }),
       changed: part,
-      ms: performance.now() - t0,
+      ms: performance.now() - t0 - paused,
+      paused,
     });
   } catch (err) {
     scope.postMessage({ type: 'error', gen: m.gen, message: String(err) });

@@ -6,6 +6,14 @@
 export function yieldToPage(): Promise<void> {
   const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   if (typeof s?.yield === 'function') return s.yield();
+  return messageTask();
+}
+
+/**
+ * Resolves in a task of its own, queued behind the messages already waiting (a MessageChannel
+ * message; `scheduler.yield()` resumes ahead of them).
+ */
+export function messageTask(): Promise<void> {
   return new Promise((resolve) => {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => {

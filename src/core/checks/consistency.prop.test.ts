@@ -328,6 +328,58 @@ describe.each([
     );
   });
 
+  it('a build that pauses anywhere gives the index built at once, and updates it alike', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        corpusArb,
+        fc.record({
+          tokens: fc.integer({ min: 1, max: 6 }),
+          sentences: fc.integer({ min: 1, max: 4 }),
+          keys: fc.integer({ min: 1, max: 4 }),
+        }),
+        fc.infiniteStream(fc.boolean()),
+        fc.array(editArb, { maxLength: 4 }),
+        async (specs, every, dueStream, edits) => {
+          const sources = specs.map(buildSource);
+          let pauses = 0;
+          let points = 0;
+          const due = dueStream[Symbol.iterator]();
+          const built = await ConsistencyIndex.build(
+            sources,
+            opts,
+            () => {
+              points += 1;
+              return due.next().value as boolean;
+            },
+            async () => {
+              pauses += 1;
+              await Promise.resolve();
+            },
+            every,
+          );
+          // every point where the work could stop was offered, and the pauses were taken there
+          const tokens = sources.reduce((n, s) => n + s.doc.tokens.tokenStart.length, 0);
+          expect(points).toBeGreaterThanOrEqual(Math.floor(tokens / every.tokens));
+          expect(pauses).toBeLessThanOrEqual(points);
+          const atOnce = new ConsistencyIndex(sources, opts);
+          expect(built.findings()).toEqual(atOnce.findings());
+          for (const e of edits) {
+            const { source, tr } = edit(sources, () => built.findings(), e);
+            const next = tr && applyTransaction(sources[source]!.doc, tr);
+            if (!next || !tr) continue;
+            sources[source] = { ...sources[source]!, doc: next };
+            const changed = tr.steps.map((x) => x.sentence);
+            built.update(source, next, changed);
+            atOnce.update(source, next, changed);
+            expect(built.findings()).toEqual(atOnce.findings());
+          }
+          expect(built.findings()).toEqual(analyzeConsistency(sources, opts));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
   it('applying the suggestion to flagged occurrences makes them read as suggested', () => {
     fc.assert(
       fc.property(corpusArb, (specs) => {

@@ -1,6 +1,7 @@
 import { codePointLength } from '../format/decode';
 import type { CorpusDocument } from '../model/document';
 import { CorpusTable } from './corpus-table';
+import { runSteps, runStepsPausing, STEP_SIZES, type StepSizes, type Steps } from './steps';
 import {
   buildFinding,
   compareRanked,
@@ -65,17 +66,59 @@ export class ConsistencyIndex {
   private readonly dropped = new Set<RankedFinding>();
   private sorted: Finding[] | null = null;
 
-  constructor(sources: readonly ConsistencySource[], options: ConsistencyOptions = {}) {
+  /**
+   * Builds the index at once (`ConsistencyIndex.build` can pause between steps). `table` is for
+   * `build` only: with it, the index is left empty for `build` to fill.
+   */
+  constructor(
+    sources: readonly ConsistencySource[],
+    options: ConsistencyOptions = {},
+    table?: CorpusTable,
+  ) {
     this.sources = sources.slice();
     this.maxLength = Math.max(1, Math.floor(options.maxLength ?? DEFAULT_MAX_KEY_LENGTH));
-    this.table = new CorpusTable(this.sources, options.fold ?? true);
+    this.table = table ?? CorpusTable.of(this.sources, options.fold ?? true);
+    if (!table) runSteps(this.index(STEP_SIZES));
+  }
+
+  /**
+   * Builds the index like the constructor, calling `pause` whenever `due()` says so at one of
+   * the points the work can stop (a few ms apart): the worker stops while the user types.
+   */
+  static async build(
+    sources: readonly ConsistencySource[],
+    options: ConsistencyOptions,
+    due: () => boolean,
+    pause: () => Promise<void>,
+    every: StepSizes = STEP_SIZES,
+  ): Promise<ConsistencyIndex> {
+    const all = sources.slice();
+    const table = await runStepsPausing(
+      CorpusTable.build(all, options.fold ?? true, every.tokens),
+      due,
+      pause,
+    );
+    const index = new ConsistencyIndex(all, options, table);
+    await runStepsPausing(index.index(every), due, pause);
+    return index;
+  }
+
+  /** Counts the entities of every sentence, then checks every key (the build's second half). */
+  private *index(every: StepSizes): Steps<void> {
     const t = this.table;
+    const sentences = Math.max(1, every.sentences);
+    const keys = Math.max(1, every.keys);
     for (let gs = 0; gs < t.sentSource.length; gs++) {
+      if (gs % sentences === sentences - 1) yield;
       const doc = this.sources[t.sentSource[gs]!]!.doc;
       const pairs = t.setChunks(doc, gs);
       for (let p = 0; p < pairs.length; p += 2) this.anchor(pairs[p]!, pairs[p + 1]!, 1);
     }
-    for (const state of this.keys.values()) this.refresh(state);
+    let n = 0;
+    for (const state of this.keys.values()) {
+      if (++n % keys === 0) yield;
+      this.refresh(state);
+    }
   }
 
   /** All current findings, ranked best evidence first (score, then corpus order, then id). */

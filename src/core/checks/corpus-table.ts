@@ -1,5 +1,6 @@
 import type { CorpusDocument } from '../model/document';
 import { extractChunks } from '../scheme/chunks';
+import { runSteps, STEP_SIZES, type Steps } from './steps';
 import type { ConsistencySource } from './types';
 
 /**
@@ -50,9 +51,12 @@ export class CorpusTable {
   /** First global position and first global sentence of each source. */
   readonly base: number[] = [];
   readonly sentBase: number[] = [];
-  /** Positions of each word (outside quarantined sentences): post[postOff[w] .. postOff[w+1]). */
-  readonly post: Int32Array;
-  readonly postOff: Int32Array;
+  /**
+   * Positions of each word (outside quarantined sentences): post[postOff[w] .. postOff[w+1]).
+   * Set once, at the end of the build (`CorpusTable.build`).
+   */
+  post: Int32Array = new Int32Array(0);
+  postOff: Int32Array = new Int32Array(1);
   /** Per global position: the entity covering it (global [start, end) and type id), type -1 = O. */
   readonly chunkStart: Int32Array;
   readonly chunkEnd: Int32Array;
@@ -61,10 +65,27 @@ export class CorpusTable {
   readonly types: string[] = [];
   private readonly typeIds = new Map<string, number>();
 
-  constructor(
+  /** Builds the table at once (`CorpusTable.build` can stop between steps). */
+  static of(sources: readonly ConsistencySource[], fold = true): CorpusTable {
+    return runSteps(CorpusTable.build(sources, fold));
+  }
+
+  /** Builds the table, yielding every few thousand tokens (see `Steps`). */
+  static *build(
+    sources: readonly ConsistencySource[],
+    fold = true,
+    every = STEP_SIZES.tokens,
+  ): Steps<CorpusTable> {
+    const table = new CorpusTable(sources, fold);
+    yield* table.fill(sources, Math.max(1, every));
+    return table;
+  }
+
+  /** Sizes the arrays; `fill` reads the corpus into them. */
+  private constructor(
     sources: readonly ConsistencySource[],
     /** Whether words are compared folded (see foldWord). */
-    readonly fold = true,
+    readonly fold: boolean,
   ) {
     let tokens = 0;
     let sentences = 0;
@@ -83,24 +104,32 @@ export class CorpusTable {
     this.chunkStart = new Int32Array(tokens).fill(-1);
     this.chunkEnd = new Int32Array(tokens).fill(-1);
     this.chunkType = new Int32Array(tokens).fill(-1);
-    sources.forEach((src, si) => this.intern(src.doc, si));
+  }
+
+  private *fill(sources: readonly ConsistencySource[], every: number): Steps<void> {
+    for (let si = 0; si < sources.length; si++) yield* this.intern(sources[si]!.doc, si, every);
     this.chooseDisplay();
+    yield;
+    const tokens = this.tok.length;
     const counts = new Int32Array(this.words.length + 1);
     for (let g = 0; g < tokens; g++) if (this.sentOf[g]! >= 0) counts[this.tok[g]! + 1]! += 1;
     for (let w = 1; w < counts.length; w++) counts[w]! += counts[w - 1]!;
-    this.postOff = counts;
-    this.post = new Int32Array(counts[counts.length - 1]!);
-    const fill = counts.slice(0, -1);
+    yield;
+    const post = new Int32Array(counts[counts.length - 1]!);
+    const next = counts.slice(0, -1);
     for (let g = 0; g < tokens; g++) {
-      if (this.sentOf[g]! >= 0) this.post[fill[this.tok[g]!]!++] = g;
+      if (this.sentOf[g]! >= 0) post[next[this.tok[g]!]!++] = g;
     }
+    this.postOff = counts;
+    this.post = post;
   }
 
-  private intern(doc: CorpusDocument, source: number): void {
+  private *intern(doc: CorpusDocument, source: number, every: number): Steps<void> {
     const { text, tokens } = doc;
     const base = this.base[source]!;
     const sbase = this.sentBase[source]!;
     for (let k = 0; k < tokens.tokenStart.length; k++) {
+      if (k % every === every - 1) yield;
       const raw = text.slice(tokens.tokenStart[k], tokens.tokenEnd[k]);
       let r = this.rawIds!.get(raw);
       if (r === undefined) {
@@ -113,7 +142,10 @@ export class CorpusTable {
       this.rawCount[r]! += 1;
       this.tok[base + k] = this.rawWord[r]!;
     }
-    doc.sentences.forEach((s, i) => {
+    yield;
+    for (let i = 0; i < doc.sentences.length; i++) {
+      if (i % every === every - 1) yield;
+      const s = doc.sentences[i]!;
       const gs = sbase + i;
       this.sentSource[gs] = source;
       this.sentIndex[gs] = i;
@@ -121,7 +153,7 @@ export class CorpusTable {
       this.sentEnd[gs] = base + s.first + s.length;
       // Quarantined sentences lost their malformed lines, so their tokens are left out.
       if (!s.quarantined) this.sentOf.fill(gs, base + s.first, base + s.first + s.length);
-    });
+    }
   }
 
   private wordId(w: string): number {
