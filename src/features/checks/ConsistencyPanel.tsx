@@ -1,5 +1,5 @@
 import { useMemo, useRef, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
+import { useSameFields } from '../shared/use-same-fields';
 import { applyVariant, type Finding, type Occurrence } from '../../core/checks/consistency';
 import { previewTransaction, type ChangeRow } from '../../core/edit/preview';
 import { addEvidence, applyFindingVariant, removeEvidence } from '../../store/checks';
@@ -19,7 +19,7 @@ const SHOWN = 200;
  */
 export function ConsistencyPanel() {
   const { consistency, evidence, readOnly } = useEditor(
-    useShallow((s) => ({
+    useSameFields((s) => ({
       consistency: s.consistency,
       evidence: s.evidence,
       readOnly: s.save.readOnly,

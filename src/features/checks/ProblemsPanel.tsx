@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
+import { useSameFields } from '../shared/use-same-fields';
 import type { Diagnostic, DiagnosticCode } from '../../core/diagnostics';
 import { previewTransaction, type ChangeRow } from '../../core/edit/preview';
 import { countTagIssues, isSequenceCode, repairSentences } from '../../core/review/tag-issues';
@@ -26,7 +26,7 @@ function focusGrid() {
  */
 export function ProblemsPanel() {
   const { issues, diagnostics, readOnly } = useEditor(
-    useShallow((s) => ({
+    useSameFields((s) => ({
       issues: s.tagIssues,
       diagnostics: s.diagnostics,
       readOnly: s.save.readOnly,
@@ -156,7 +156,7 @@ function IssueList(props: {
 
 function FileProblems({ list }: { list: readonly Diagnostic[] }) {
   const { options, edits } = useEditor(
-    useShallow((s) => ({ options: s.options, edits: s.history.done.length })),
+    useSameFields((s) => ({ options: s.options, edits: s.history.done.length })),
   );
   const encodingErrors = list.filter((d) => d.code === 'E_ENCODING').length;
   return (

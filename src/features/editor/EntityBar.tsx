@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { useShallow } from 'zustand/react/shallow';
+import { useSameFields } from '../shared/use-same-fields';
 import { extractChunks } from '../../core/scheme/chunks';
 import { useEditor } from '../../store/editor-store';
 import { useCoalesced } from '../shared/use-coalesced';
@@ -15,7 +15,7 @@ export function EntityBar() {
   // Coalesced: the keypress's frame paints the row; this bar follows within 0.1 s.
   const shown = useCoalesced(
     useEditor(
-      useShallow((st) => ({
+      useSameFields((st) => ({
         sentence: st.doc?.sentences[st.cursor.s],
         text: st.doc?.text ?? '',
         tokens: st.doc?.tokens,

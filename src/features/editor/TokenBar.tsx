@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { useShallow } from 'zustand/react/shallow';
+import { useSameFields } from '../shared/use-same-fields';
 import { useEditor } from '../../store/editor-store';
 import {
   joinWithNextSentence,
@@ -25,7 +25,7 @@ export function openTokenSplit(): void {
  */
 export function TokenBar() {
   const { word, s, t, length, last, readOnly } = useEditor(
-    useShallow((st) => {
+    useSameFields((st) => {
       const doc = st.doc;
       const sen = doc?.sentences[st.cursor.s];
       const k = sen ? sen.first + st.cursor.t : -1;

@@ -1,4 +1,4 @@
-import { useShallow } from 'zustand/react/shallow';
+import { useSameFields } from '../shared/use-same-fields';
 import { SCHEME_NAMES, SCHEMES, type Scheme } from '../../core/scheme/schemes';
 import { describeDialect } from '../../core/model/summary';
 import { useEditor } from '../../store/editor-store';
@@ -11,7 +11,7 @@ import { tokenDisplay } from '../editor/token-text';
  */
 export function DialectBar() {
   const st = useEditor(
-    useShallow((s) => ({
+    useSameFields((s) => ({
       // dialect and scheme, not the document: an edit keeps both, so it does not re-render this bar
       dialect: s.doc?.dialect,
       scheme: s.doc?.scheme,

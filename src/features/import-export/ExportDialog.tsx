@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
+import { useSameFields } from '../shared/use-same-fields';
 import { SCHEME_NAMES, SCHEMES, type Scheme } from '../../core/scheme/schemes';
 import { useEditor } from '../../store/editor-store';
 import { exportAs, EXPORT_FORMATS, type ExportFormat } from '../../store/export-as';
@@ -14,7 +14,7 @@ const field =
  */
 export function ExportDialog(props: { onClose: () => void }) {
   const { fileName, scheme } = useEditor(
-    useShallow((s) => ({ fileName: s.fileName, scheme: s.doc?.scheme.scheme ?? 'iob2' })),
+    useSameFields((s) => ({ fileName: s.fileName, scheme: s.doc?.scheme.scheme ?? 'iob2' })),
   );
   const [format, setFormat] = useState<ExportFormat>('conll');
   const [to, setTo] = useState<Scheme | 'file'>('file');

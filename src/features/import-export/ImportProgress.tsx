@@ -1,10 +1,10 @@
-import { useShallow } from 'zustand/react/shallow';
+import { useSameFields } from '../shared/use-same-fields';
 import { useEditor } from '../../store/editor-store';
 import { cancelImport } from '../../store/session';
 
 /** Progress of a file being read (big files parse in a worker), with Cancel; or why it failed. */
 export function ImportProgress() {
-  const s = useEditor(useShallow((st) => st.importState));
+  const s = useEditor(useSameFields((st) => st.importState));
   if (s.phase === 'idle') return null;
   if (s.phase === 'failed') {
     return (

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
+import { useSameFields } from '../shared/use-same-fields';
 import { isSequenceCode } from '../../core/review/tag-issues';
 import {
   redoEdit,
@@ -61,7 +61,7 @@ function problemCount(issues: EditorState['tagIssues'], diagnostics: EditorState
 
 function UndoRedo() {
   const { canUndo, canRedo } = useEditor(
-    useShallow((s) => ({
+    useSameFields((s) => ({
       canUndo: s.history.done.length > 0 && !s.save.readOnly,
       canRedo: s.history.undone.length > 0 && !s.save.readOnly,
     })),
@@ -162,7 +162,7 @@ function PanelButtons({ hasDoc }: { hasDoc: boolean }) {
 /** The top bar: file actions, history, save status, change counter, navigation, panels. */
 export function Toolbar() {
   const st = useEditor(
-    useShallow((s) => ({
+    useSameFields((s) => ({
       fileName: s.fileName,
       hasDoc: s.doc !== null,
       sentences: s.doc?.sentences.length ?? 0,

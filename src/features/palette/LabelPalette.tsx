@@ -1,5 +1,5 @@
 import { memo, useCallback, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
+import { useSameFields } from '../shared/use-same-fields';
 import { isWritableTag } from '../../core/scheme/tags';
 import { useEditor } from '../../store/editor-store';
 import { addLabel } from '../../store/label-book';
@@ -108,7 +108,7 @@ export function LabelPalette() {
     counts: liveCounts,
     readOnly,
   } = useEditor(
-    useShallow((s) => ({
+    useSameFields((s) => ({
       names: s.labels.names,
       counts: s.labels.counts,
       readOnly: s.save.readOnly,

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
+import { useSameFields } from '../shared/use-same-fields';
 import {
   isValidLabelName,
   MAX_LABEL_SET_BYTES,
@@ -112,7 +112,7 @@ function RetypeForm(props: {
  */
 export function LabelSetPanel() {
   const { names, counts, descriptions, readOnly, fileName } = useEditor(
-    useShallow((s) => ({
+    useSameFields((s) => ({
       names: s.labels.names,
       counts: s.labels.counts,
       descriptions: s.labels.descriptions,

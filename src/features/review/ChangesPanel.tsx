@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useShallow } from 'zustand/react/shallow';
+import { useSameFields } from '../shared/use-same-fields';
 import { changeList, changesToJsonl, revertChange } from '../../core/edit/preview';
 import { tokenText } from '../../core/model/document';
 import { dispatch, moveCursor, useEditor } from '../../store/editor-store';
@@ -42,7 +42,7 @@ const SHOWN = 300;
  */
 export function ChangesPanel() {
   const { doc, fileName, readOnly } = useEditor(
-    useShallow((s) => ({ doc: s.doc, fileName: s.fileName, readOnly: s.save.readOnly })),
+    useSameFields((s) => ({ doc: s.doc, fileName: s.fileName, readOnly: s.save.readOnly })),
   );
   const settled = useSettled(doc);
   const rows = useMemo(() => (settled ? changeList(settled) : []), [settled]);

@@ -1,4 +1,4 @@
-import { useShallow } from 'zustand/react/shallow';
+import { useSameFields } from '../shared/use-same-fields';
 import { filterCounts, goToNext, setFilter, type NextKind } from '../../store/checks';
 import { setReviewed, useEditor, type Filter } from '../../store/editor-store';
 import { smallButton } from '../checks/SidePanel';
@@ -31,8 +31,8 @@ export function ReviewBar() {
   const readOnly = useEditor((s) => s.save.readOnly);
   const shown = useCoalesced(
     useEditor(
-      useShallow((s) => ({
-        // a string, not an object: useShallow compares one level deep
+      useSameFields((s) => ({
+        // a string, not an object: useSameFields compares one level deep
         counts: JSON.stringify(filterCounts(s)),
         shown: s.visible ? s.visible.length : (s.doc?.sentences.length ?? 0),
         reviewedCount: s.reviewed.size,

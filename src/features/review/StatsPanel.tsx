@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useShallow } from 'zustand/react/shallow';
+import { useSameFields } from '../shared/use-same-fields';
 import { corpusReport } from '../../core/review/report';
 import { corpusStats } from '../../core/review/stats';
 import { useEditor } from '../../store/editor-store';
@@ -11,7 +11,7 @@ import { swatch } from '../palette/swatches';
 /** Statistics: counts, and entities per label in the file and now as a bar chart. */
 export function StatsPanel() {
   const { doc, changedTags, changedSentences, reviewed, labelIndex } = useEditor(
-    useShallow((s) => ({
+    useSameFields((s) => ({
       doc: s.doc,
       changedTags: s.changedTags,
       changedSentences: s.changedBySentence.size,

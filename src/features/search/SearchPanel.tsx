@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
+import { useSameFields } from '../shared/use-same-fields';
 import { previewTransaction, type ChangeRow } from '../../core/edit/preview';
 import { labelMatches, type SearchQuery } from '../../core/search/search';
 import {
@@ -53,7 +53,7 @@ function queryOf(mode: Mode, text: string, caseSensitive: boolean): SearchQuery 
  */
 export function SearchPanel() {
   const { search, names, readOnly } = useEditor(
-    useShallow((s) => ({ search: s.search, names: s.labels.names, readOnly: s.save.readOnly })),
+    useSameFields((s) => ({ search: s.search, names: s.labels.names, readOnly: s.save.readOnly })),
   );
   const [mode, setMode] = useState<Mode>('tokens');
   const [text, setText] = useState('');

@@ -1,4 +1,4 @@
-import { useShallow } from 'zustand/react/shallow';
+import { useSameFields } from '../shared/use-same-fields';
 import { useEditor } from '../../store/editor-store';
 import {
   USAGE_WARNING,
@@ -21,7 +21,7 @@ function megabytes(bytes: number): string {
  */
 export function Banners() {
   const s = useEditor(
-    useShallow((st) => ({
+    useSameFields((st) => ({
       save: st.save,
       fileName: st.fileName,
       restored: st.save.restored,
