@@ -56,6 +56,7 @@ function whenIdle(fn: () => void): void {
 function restart(st: EditorState): void {
   job?.stop();
   job = null;
+  lastInputSent = -Infinity;
   jobDoc = st.doc;
   touched = new Set();
   jobEvidence = st.evidence;

@@ -17,11 +17,13 @@ const PART_PLACES = 2_000;
 
 /**
  * The analysis runs in slices of about 8 ms and stops while the user types or points, until
- * 250 ms after the page last said so: the worker and the page share two cores, and a second of
- * analysis beside a burst of keys made their frames twice as slow. An annotator waits for the
- * findings at most the length of their burst; a keypress never waits for the analysis.
+ * 250 ms after the page last said so (the page says so at most every 50 ms), but for at most
+ * a second at a time, so input that never stops only slows it down: the worker and the page
+ * share two cores, and a second of analysis beside a burst of keys made their frames twice
+ * as slow. A key that comes mid-slice shares the cores with the rest of that slice. (At 2M
+ * tokens and more, `receiveDoc` first re-reads the file in one piece, which does not pause.)
  */
-const aside = stepAside(8, 250);
+const aside = stepAside(8, 250, 1000);
 
 /** Unflagged places sent per variant: enough to show examples; the counts stay exact. */
 const EXAMPLES = 25;

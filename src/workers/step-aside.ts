@@ -3,7 +3,8 @@ import { messageTask } from './pause';
 /**
  * A worker's long job that steps aside for the user: it runs in slices of `sliceMs`, and at
  * the end of each slice lets queued messages in (the page's "the user is active" among them),
- * then waits until `quietMs` have passed since the user was last active.
+ * then waits until `quietMs` have passed since the user was last active, but never more than
+ * `maxWaitMs` at a time (a slice then runs even while input goes on).
  */
 export interface StepAside {
   /** The page said the user typed or pointed. */
@@ -19,6 +20,8 @@ export interface StepAside {
 export function stepAside(
   sliceMs: number,
   quietMs: number,
+  /** The longest one pause waits: input that never stops must not hold the work off forever. */
+  maxWaitMs: number,
   clock: () => number = () => performance.now(),
   sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
   nextTask: () => Promise<void> = messageTask,
@@ -34,9 +37,10 @@ export function stepAside(
       sliceStart = clock();
     },
     pause: async () => {
+      const t0 = clock();
       await nextTask();
       for (;;) {
-        const wait = lastInput + quietMs - clock();
+        const wait = Math.min(lastInput + quietMs, t0 + maxWaitMs) - clock();
         if (wait <= 0) break;
         await sleep(wait);
       }

@@ -112,12 +112,16 @@ export class CorpusTable {
     yield;
     const tokens = this.tok.length;
     const counts = new Int32Array(this.words.length + 1);
-    for (let g = 0; g < tokens; g++) if (this.sentOf[g]! >= 0) counts[this.tok[g]! + 1]! += 1;
+    for (let g = 0; g < tokens; g++) {
+      if (g % every === every - 1) yield;
+      if (this.sentOf[g]! >= 0) counts[this.tok[g]! + 1]! += 1;
+    }
     for (let w = 1; w < counts.length; w++) counts[w]! += counts[w - 1]!;
     yield;
     const post = new Int32Array(counts[counts.length - 1]!);
     const next = counts.slice(0, -1);
     for (let g = 0; g < tokens; g++) {
+      if (g % every === every - 1) yield;
       if (this.sentOf[g]! >= 0) post[next[this.tok[g]!]!++] = g;
     }
     this.postOff = counts;
