@@ -1,5 +1,6 @@
 import type { Finding } from '../core/checks/consistency';
 import { FindingsMirror } from '../core/checks/mirror';
+import { unpackFindings } from '../core/checks/wire';
 import type { CorpusDocument } from '../core/model/document';
 import type { ConsistencyReply, ConsistencyRequest } from './consistency-protocol';
 import { docTransfer } from './doc-transfer';
@@ -34,9 +35,9 @@ export function startConsistency(
   worker.onmessage = (e: MessageEvent<ConsistencyReply>) => {
     const m = e.data;
     if (m.gen !== gen) return;
-    if (m.type === 'part') mirror.take(m.changed);
+    if (m.type === 'part') mirror.take(unpackFindings(m.changed));
     else if (m.type === 'findings') {
-      mirror.take(m.changed);
+      mirror.take(unpackFindings(m.changed));
       const { findings, flagged } = mirror.finish(m.order);
       onFindings(findings, flagged, m.ms, m.paused);
     } else onError(m.message);

@@ -1,4 +1,4 @@
-import type { Finding } from '../core/checks/consistency';
+import type { FindingsWire } from '../core/checks/wire';
 import type { DocTransfer } from './doc-transfer';
 
 /** Messages to the consistency worker. `gen` ties replies to the corpus they were asked for. */
@@ -23,7 +23,7 @@ export type ConsistencyRequest =
 
 /**
  * Replies: the ranked findings after an init or update, or why it failed. Only findings that
- * changed since the last reply are sent in full; `order` lists every finding's id in rank
+ * changed since the last reply are sent in full (packed: see `FindingsWire`); `order` lists every finding's id in rank
  * order (an edit changes a handful of 2,000 findings, and copying them all costs more than
  * the analysis).
  */
@@ -32,13 +32,13 @@ export type ConsistencyReply =
    * Findings sent ahead of a 'findings' reply: a 10M-token corpus has 300,000 places to show,
    * and one message that big takes the page's thread over a second to receive.
    */
-  | { readonly type: 'part'; readonly gen: number; readonly changed: readonly Finding[] }
+  | { readonly type: 'part'; readonly gen: number; readonly changed: FindingsWire }
   | {
       readonly type: 'findings';
       readonly gen: number;
       /** Absent when the same as the last reply's: most edits change no finding's rank. */
       readonly order?: readonly string[];
-      readonly changed: readonly Finding[];
+      readonly changed: FindingsWire;
       /** The worker's own time for this reply, without `paused`. */
       readonly ms: number;
       /** Time the work stood still: letting messages in between slices, and waiting while the user typed or pointed. */

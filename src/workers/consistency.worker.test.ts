@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeConsistency } from '../core/checks/consistency';
+import { unpackFindings } from '../core/checks/wire';
 import { parse } from '../core/format/parse';
 import type { CorpusDocument } from '../core/model/document';
 import type { ConsistencyReply, ConsistencyRequest } from './consistency-protocol';
@@ -60,9 +61,13 @@ describe('consistency worker', () => {
     // nothing was sent while input came, and the answer waited for 250 ms of quiet
     expect(replies[0]!.at).toBeGreaterThanOrEqual(lastInput + 240);
     expect(done!.m.type === 'findings' && done!.m.paused).toBeGreaterThan(500);
-    const sent = replies.flatMap((r) => (r.m.type === 'error' ? [] : r.m.changed));
+    const sent = replies.flatMap((r) => (r.m.type === 'error' ? [] : unpackFindings(r.m.changed)));
     const expected = analyzeConsistency([{ name: 'a', evidenceOnly: false, doc }]);
     expect(sent.map((f) => f.id).sort()).toEqual(expected.map((f) => f.id).sort());
+    // every flagged place arrives as it was found (unflagged ones are trimmed to examples)
+    const flaggedOf = (fs: typeof expected) =>
+      new Map(fs.map((f) => [f.id, f.occurrences.filter((o) => o.flagged)]));
+    expect(flaggedOf(sent)).toEqual(flaggedOf(expected));
     expect(done!.m.type === 'findings' && done!.m.order).toEqual(expected.map((f) => f.id));
   });
 
@@ -107,7 +112,7 @@ describe('consistency worker', () => {
     expect(theFinding).toBeDefined();
     // the update's reply carries the new finding; the analysis' reply did not
     const ids = (r: { m: ConsistencyReply }) =>
-      r.m.type === 'error' ? [] : r.m.changed.map((f) => f.id);
+      r.m.type === 'error' ? [] : r.m.changed.findings.map((f) => f.id);
     expect(ids(second!)).toContain(theFinding!.id);
     expect(replies.filter((r) => r.at <= first!.at).flatMap(ids)).not.toContain(theFinding!.id);
   });

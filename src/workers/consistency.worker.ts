@@ -2,18 +2,24 @@
 // edit costs an incremental update here, not a new analysis.
 import { ConsistencyIndex, type ConsistencySource, type Finding } from '../core/checks/consistency';
 import type { CorpusDocument } from '../core/model/document';
+import { packFindings, type FindingsWire } from '../core/checks/wire';
 import { receiveDoc } from './doc-transfer';
 import { stepAside } from './step-aside';
 import type { ConsistencyReply, ConsistencyRequest } from './consistency-protocol';
 
 interface WorkerScope {
   onmessage: ((e: MessageEvent<ConsistencyRequest>) => void) | null;
-  postMessage(message: ConsistencyReply): void;
+  postMessage(message: ConsistencyReply, transfer?: Transferable[]): void;
 }
 const scope = self as unknown as WorkerScope;
 
-/** Places (occurrences) per message to the page: a few ms to receive each. */
-const PART_PLACES = 2_000;
+/**
+ * Places (occurrences) per message to the page. They travel packed (`FindingsWire`), so a part
+ * costs the page about the findings in it: at 10M tokens, 17 messages took 191 ms of the
+ * page's thread in all (median 5.9 ms), where 155 messages of 2,000 places as objects took
+ * 1,166 ms, 311 of it in GCs.
+ */
+const PART_PLACES = 20_000;
 
 /**
  * The analysis runs in slices of about 8 ms and stops while the user types or points, until
@@ -112,9 +118,14 @@ async function handle(m: Exclude<ConsistencyRequest, { type: 'input' }>): Promis
     // in parts of about PART_PLACES places each, the last one with the order
     let part: Finding[] = [];
     let places = 0;
+    const packed = (fs: readonly Finding[]): [FindingsWire, Transferable[]] => {
+      const w = packFindings(fs);
+      return [w, [w.places.buffer]];
+    };
     for (const f of changed) {
       if (places + f.occurrences.length > PART_PLACES && part.length > 0) {
-        scope.postMessage({ type: 'part', gen: m.gen, changed: part });
+        const [wire, transfer] = packed(part);
+        scope.postMessage({ type: 'part', gen: m.gen, changed: wire }, transfer);
         part = [];
         places = 0;
         // the page receives each part in a task of its own: not while the user types
@@ -123,14 +134,18 @@ async function handle(m: Exclude<ConsistencyRequest, { type: 'input' }>): Promis
       part.push(f);
       places += f.occurrences.length;
     }
-    scope.postMessage({
-      type: 'findings',
-      gen: m.gen,
-      ...(sameOrder ? {} : { order }),
-      changed: part,
-      ms: performance.now() - t0 - paused,
-      paused,
-    });
+    const [wire, transfer] = packed(part);
+    scope.postMessage(
+      {
+        type: 'findings',
+        gen: m.gen,
+        ...(sameOrder ? {} : { order }),
+        changed: wire,
+        ms: performance.now() - t0 - paused,
+        paused,
+      },
+      transfer,
+    );
   } catch (err) {
     scope.postMessage({ type: 'error', gen: m.gen, message: String(err) });
   }

@@ -1,4 +1,5 @@
 import type { Finding } from './types';
+import { forEachFlagged } from './wire';
 
 /**
  * The page's copy of a consistency worker's findings, rebuilt from replies that carry only the
@@ -18,13 +19,12 @@ export class FindingsMirror {
   private readonly taken: string[] = [];
 
   private count(f: Finding, by: 1 | -1): void {
-    for (const o of f.occurrences) {
-      if (o.source !== 0 || !o.flagged) continue;
-      const n = (this.flagCount.get(o.sentence) ?? 0) + by;
-      if (n === 0 || (n === 1 && by === 1)) this.touched.add(o.sentence);
-      if (n === 0) this.flagCount.delete(o.sentence);
-      else this.flagCount.set(o.sentence, n);
-    }
+    forEachFlagged(f, 0, (sentence) => {
+      const n = (this.flagCount.get(sentence) ?? 0) + by;
+      if (n === 0 || (n === 1 && by === 1)) this.touched.add(sentence);
+      if (n === 0) this.flagCount.delete(sentence);
+      else this.flagCount.set(sentence, n);
+    });
   }
 
   /** Takes findings that are new or changed (a reply, or a part of one). */

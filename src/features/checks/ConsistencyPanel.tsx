@@ -1,6 +1,7 @@
 import { useMemo, useRef, useState } from 'react';
 import { useSameFields } from '../shared/use-same-fields';
 import { applyVariant, type Finding, type Occurrence } from '../../core/checks/consistency';
+import { flaggedCount } from '../../core/checks/wire';
 import { previewTransaction, type ChangeRow } from '../../core/edit/preview';
 import { addEvidence, applyFindingVariant, removeEvidence } from '../../store/checks';
 import { moveCursor, selectRange, useEditor } from '../../store/editor-store';
@@ -29,10 +30,7 @@ export function ConsistencyPanel() {
   const [note, setNote] = useState('');
   const fileRef = useRef<HTMLInputElement>(null);
   const { findings, status } = consistency;
-  const flagged = findings.reduce(
-    (a, f) => a + f.occurrences.filter((o) => o.flagged && o.source === 0).length,
-    0,
-  );
+  const flagged = findings.reduce((a, f) => a + flaggedCount(f, 0), 0);
   return (
     <SidePanel
       panel="consistency"
