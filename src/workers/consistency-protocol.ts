@@ -23,14 +23,15 @@ export type ConsistencyRequest =
 
 /**
  * Replies: the ranked findings after an init or update, or why it failed. Only findings that
- * changed since the last reply are sent in full (packed: see `FindingsWire`); `order` lists every finding's id in rank
- * order (an edit changes a handful of 2,000 findings, and copying them all costs more than
- * the analysis).
+ * changed since the last reply are sent in full (packed: see `FindingsWire`); `order` lists
+ * every finding's id in rank order (an edit changes a handful of 2,000 findings, and copying
+ * them all costs more than the analysis).
  */
 export type ConsistencyReply =
   /**
-   * Findings sent ahead of a 'findings' reply: a 10M-token corpus has 300,000 places to show,
-   * and one message that big takes the page's thread over a second to receive.
+   * Findings sent ahead of a 'findings' reply: a 10M-token corpus has 2,260 findings with
+   * 307,000 places to send; even packed, one message that big would hold the page's thread
+   * about 0.2 s while it is received.
    */
   | { readonly type: 'part'; readonly gen: number; readonly changed: FindingsWire }
   | {
@@ -41,7 +42,10 @@ export type ConsistencyReply =
       readonly changed: FindingsWire;
       /** The worker's own time for this reply, without `paused`. */
       readonly ms: number;
-      /** Time the work stood still: letting messages in between slices, and waiting while the user typed or pointed. */
+      /**
+       * Time the work stood still: letting messages in between slices, and waiting while the
+       * user typed or pointed.
+       */
       readonly paused: number;
     }
   | { readonly type: 'error'; readonly gen: number; readonly message: string };

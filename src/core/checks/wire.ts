@@ -3,10 +3,10 @@ import type { Finding, Occurrence } from './types';
 /**
  * Findings in a form that crosses a worker boundary cheaply: every place of every finding in
  * one Int32Array (transferable), the rest of each finding as it is. A 10M-token corpus has
- * about 190,000 places to send; as objects they cost the page over a second of receiving and
- * made minor GCs of 100–200 ms there, where one Int32Array is copied in a blink and holds no
- * objects at all. The page turns the places of a finding into objects only when asked (the
- * panel shows one finding's places at a time).
+ * about 307,000 places to send (186,000 flagged, the rest examples); as objects they cost the
+ * page over a second of receiving and made minor GCs of 100–200 ms there, where an Int32Array
+ * is copied in one piece and holds no objects at all. The page turns the places of a finding
+ * into objects only when asked (the panel shows one finding's places at a time).
  */
 export interface FindingsWire {
   readonly findings: readonly WireFinding[];
