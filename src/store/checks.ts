@@ -4,6 +4,7 @@
 import { fileSizeRefusal } from '../core/format/decode';
 import type { Finding, Occurrence } from '../core/checks/consistency';
 import { applyVariant } from '../core/checks/consistency';
+import type { SentenceIndexSet } from '../core/checks/mirror';
 import { sentenceTokens, type CorpusDocument } from '../core/model/document';
 import { stepsSince } from '../core/model/edit';
 import { repairSentences, sentencesWithIssue } from '../core/review/tag-issues';
@@ -77,8 +78,7 @@ function restart(st: EditorState): void {
     return job === mine && now.doc?.tokens === tokens && now.importState.phase !== 'parsing';
   };
   /** The newest findings not shown yet (a burst of replies is shown once). */
-  let latest: { findings: readonly Finding[]; flagged: ReadonlySet<number>; ms: number } | null =
-    null;
+  let latest: { findings: readonly Finding[]; flagged: SentenceIndexSet; ms: number } | null = null;
   const show = () => {
     if (!latest || !current()) return;
     const { findings, flagged, ms } = latest;

@@ -23,6 +23,7 @@ import { extractChunks } from '../core/scheme/chunks';
 import { applyStructure, sentenceShift, type StructureStep } from '../core/structure/structure';
 import type { Match, SearchQuery, SearchResult } from '../core/search/search';
 import type { Finding } from '../core/checks/consistency';
+import type { SentenceIndexSet } from '../core/checks/mirror';
 import type { WorkerParseOptions } from '../workers/parse-protocol';
 import { buildLabelBook, savedLabelSet, updateLabelBook, type LabelBook } from './label-book';
 import type { SaveStatus } from './persistence/writer';
@@ -69,7 +70,7 @@ export interface ConsistencyState {
   readonly status: 'idle' | 'running' | 'ready' | 'failed';
   readonly findings: readonly Finding[];
   /** Sentences of the open document with a flagged occurrence. */
-  readonly flagged: ReadonlySet<number>;
+  readonly flagged: SentenceIndexSet;
   readonly error: string;
   /** Milliseconds the last full analysis or update took (in the worker). */
   readonly ms: number;

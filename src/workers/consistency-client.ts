@@ -1,5 +1,5 @@
 import type { Finding } from '../core/checks/consistency';
-import { FindingsMirror } from '../core/checks/mirror';
+import { FindingsMirror, type SentenceIndexSet } from '../core/checks/mirror';
 import { unpackFindings } from '../core/checks/wire';
 import type { CorpusDocument } from '../core/model/document';
 import type { ConsistencyReply, ConsistencyRequest } from './consistency-protocol';
@@ -21,7 +21,7 @@ export function startConsistency(
   sources: readonly { name: string; doc: CorpusDocument; evidenceOnly: boolean }[],
   onFindings: (
     findings: readonly Finding[],
-    flagged: ReadonlySet<number>,
+    flagged: SentenceIndexSet,
     ms: number,
     paused: number,
   ) => void,
