@@ -1,5 +1,9 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import type { RowHeights } from '../../store/row-heights';
+import { motionOf, renderRange, type Motion } from './overscan';
+
+/** How long after the last scroll event the view counts as at rest again. */
+const SETTLE_MS = 150;
 
 /** A row to render: its index and its top offset in the list. */
 export interface VirtualRow {
@@ -11,7 +15,8 @@ export interface VirtualRow {
  * Virtualizes a list of variable-height rows: renders only the rows in view (plus `overscan`),
  * measures them with one ResizeObserver, and keeps offsets in a Fenwick tree, so a measurement
  * costs O(log n) at any list size. When a row above the view changes height, the scroll
- * position moves with it, so the content in view stays put.
+ * position moves with it, so the content in view stays put. Rows off view are rendered as
+ * `renderRange` says: fewer while the view moves, none while it jumps, all once it rests.
  */
 export function useVirtualRows(options: {
   /** The rows' heights (estimates until measured); a new object means a new list. */
@@ -25,7 +30,11 @@ export function useVirtualRows(options: {
   scrollToIndex: (index: number) => void;
 } {
   const { heights, scrollRef, overscan } = options;
-  const [view, setView] = useState({ top: 0, height: 800 });
+  const [view, setView] = useState<{ top: number; height: number; motion: Motion }>({
+    top: 0,
+    height: 800,
+    motion: 'still',
+  });
   const [, setVersion] = useState(0);
   // The scroll position and height as last read in a frame callback. `scrollToIndex` uses them:
   // reading `scrollTop` right after React's commit would force a synchronous layout before the
@@ -36,14 +45,24 @@ export function useVirtualRows(options: {
     const el = scrollRef.current;
     if (!el) return;
     let frame = 0;
+    let settle: ReturnType<typeof setTimeout> | undefined;
+    const rest = () => {
+      settle = undefined;
+      setView((v) => (v.motion === 'still' ? v : { ...v, motion: 'still' }));
+    };
     const read = () => {
       frame = 0;
-      seen.current = { top: el.scrollTop, height: el.clientHeight };
-      setView((v) =>
-        v.top === el.scrollTop && v.height === el.clientHeight
-          ? v
-          : { top: el.scrollTop, height: el.clientHeight },
-      );
+      const top = el.scrollTop;
+      const height = el.clientHeight;
+      seen.current = { top, height };
+      setView((v) => {
+        if (v.top === top && v.height === height) return v;
+        // A resize keeps the motion; the settle timer ends it.
+        const motion = v.top === top ? v.motion : motionOf(v.top, top, height);
+        return { top, height, motion };
+      });
+      if (settle !== undefined) clearTimeout(settle);
+      settle = setTimeout(rest, SETTLE_MS);
     };
     const onScroll = () => {
       if (frame === 0) frame = requestAnimationFrame(read);
@@ -56,6 +75,7 @@ export function useVirtualRows(options: {
       el.removeEventListener('scroll', onScroll);
       ro.disconnect();
       if (frame) cancelAnimationFrame(frame);
+      if (settle !== undefined) clearTimeout(settle);
     };
   }, [scrollRef]);
 
@@ -118,8 +138,13 @@ export function useVirtualRows(options: {
 
   const rows: VirtualRow[] = [];
   if (heights.count > 0) {
-    const start = Math.max(0, heights.indexAt(view.top) - overscan);
-    const end = Math.min(heights.count - 1, heights.indexAt(view.top + view.height) + overscan);
+    const { start, end } = renderRange(
+      heights.indexAt(view.top),
+      heights.indexAt(view.top + view.height),
+      heights.count,
+      overscan,
+      view.motion,
+    );
     for (let i = start; i <= end; i++) rows.push({ index: i, start: heights.offset(i) });
   }
   return { rows, total: heights.total, measureRef, scrollToIndex };
