@@ -77,6 +77,56 @@ describe('search', () => {
   });
 });
 
+describe('case-insensitive word search beyond ASCII', () => {
+  // Words whose lower case is, or is not, ASCII: the Kelvin sign lower-cases to `k`, `İ` to
+  // `i` and a combining dot (two units), `ẞ` to `ß`.
+  const word = fc.constantFrom(
+    'k',
+    'K',
+    '\u212a',
+    'i',
+    'I',
+    '\u0130',
+    'i\u0307',
+    'é',
+    'É',
+    'ß',
+    'ẞ',
+    'ss',
+    'ab',
+    'AB',
+    'aB\u212a',
+  );
+  it('matches what toLowerCase says, token by token (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(word, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 4 }),
+        fc.array(word, { minLength: 1, maxLength: 2 }),
+        (sents, q) => {
+          const dd = doc(...sents.map((s) => s.map((w) => `${w}/O`).join(' ')));
+          const naive: { sentence: number; start: number; end: number }[] = [];
+          dd.sentences.forEach((s, si) => {
+            const toks = sentenceTokens(dd, s);
+            for (let i = 0; i + q.length <= toks.length; i++)
+              if (q.every((w, j) => w.toLowerCase() === toks[i + j]!.toLowerCase()))
+                naive.push({ sentence: si, start: i, end: i + q.length });
+          });
+          expect(findTokenSequence(dd, q, false).matches).toEqual(naive);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+  it('finds the Kelvin sign for k and İ for its lower case', () => {
+    const dd = doc('\u212a/O K/O k/O', '\u0130/O i/O');
+    expect(findTokenSequence(dd, ['k'], false).total).toBe(3);
+    expect(findTokenSequence(dd, ['i\u0307'], false).matches).toEqual([
+      { sentence: 1, start: 0, end: 1 },
+    ]);
+    expect(findTokenSequence(dd, ['K'], true).total).toBe(1);
+  });
+});
+
 describe('search in slices', () => {
   it('gives what a search at once gives, for every kind of query and slice size (property)', async () => {
     const tag = fc.constantFrom('O', 'B-X', 'I-X', 'B-Y', 'I-Y');

@@ -37,11 +37,40 @@ export function queryTokens(text: string): string[] {
     .filter((t) => t !== '');
 }
 
-function tokenEquals(doc: CorpusDocument, k: number, q: string, lower: boolean): boolean {
+/** Whether a string is all ASCII. */
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
+/**
+ * Whether token `k` equals `q`, or, with `lower`, lower-cases to `q` (already lower-cased). For
+ * an ASCII `q` this reads the text in place: a 10M-token search would otherwise make two
+ * strings per token, and their garbage collections held the page for over 100 ms. A token that
+ * lower-cases to ASCII has one code unit per character of `q` (no other code unit lower-cases
+ * to one ASCII letter but the Kelvin sign, and `İ` lower-cases to two units, one not ASCII), so
+ * the lengths must agree; a non-ASCII unit is left to `toLowerCase`.
+ */
+function tokenEquals(
+  doc: CorpusDocument,
+  k: number,
+  q: string,
+  lower: boolean,
+  qAscii: boolean,
+): boolean {
   const start = doc.tokens.tokenStart[k] ?? 0;
   const end = doc.tokens.tokenEnd[k] ?? 0;
   if (!lower) return end - start === q.length && doc.text.startsWith(q, start);
-  return doc.text.slice(start, end).toLowerCase() === q;
+  if (!qAscii) return doc.text.slice(start, end).toLowerCase() === q;
+  if (end - start !== q.length) return false;
+  const text = doc.text;
+  for (let i = 0; i < q.length; i++) {
+    let c = text.charCodeAt(start + i);
+    if (c > 0x7f) return text.slice(start, end).toLowerCase() === q;
+    if (c >= 0x41 && c <= 0x5a) c += 0x20;
+    if (c !== q.charCodeAt(i)) return false;
+  }
+  return true;
 }
 
 /** Where the exact token sequence `words` occurs (case-insensitive when asked). */
@@ -53,6 +82,7 @@ export function findTokenSequence(
   to = doc.sentences.length,
 ): SearchResult {
   const q = caseSensitive ? words : words.map((w) => w.toLowerCase());
+  const ascii = q.map(isAscii);
   const n = q.length;
   const matches: Match[] = [];
   let total = 0;
@@ -62,7 +92,7 @@ export function findTokenSequence(
     for (let t = 0; t + n <= s.length; t++) {
       let ok = true;
       for (let j = 0; j < n && ok; j++)
-        ok = tokenEquals(doc, s.first + t + j, q[j] as string, !caseSensitive);
+        ok = tokenEquals(doc, s.first + t + j, q[j] as string, !caseSensitive, ascii[j] === true);
       if (!ok) continue;
       total++;
       if (matches.length < MAX_MATCHES) matches.push({ sentence: si, start: t, end: t + n });
