@@ -4,7 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { parse } from '../core/format/parse';
 import { applyStep } from '../core/model/edit';
 import type { CorpusDocument } from '../core/model/document';
-import { docTransfer, receiveDoc, rememberSource, SOURCE_TRANSFER_TOKENS } from './doc-transfer';
+import { packResult } from '../core/model/pack';
+import {
+  docTransfer,
+  receiveDoc,
+  rememberMirror,
+  rememberSource,
+  SOURCE_TRANSFER_TOKENS,
+} from './doc-transfer';
 
 const view = (d: CorpusDocument) => ({
   text: d.text,
@@ -40,6 +47,24 @@ describe('sending a document to a worker', () => {
     expect(transfer.kind).toBe('packed');
     expect(buffers).not.toContain(doc.tokens.line.buffer);
     expect(view(await receiveDoc(structuredClone(transfer)))).toEqual(view(doc));
+  });
+
+  it('hands on the port where the parse worker posted its copy, once, with the edits', async () => {
+    const base = parse(bytes).document;
+    const channel = new MessageChannel();
+    // what the parse worker does: a copy of its packed result, nothing transferred
+    channel.port1.postMessage(packResult(parse(bytes)));
+    rememberMirror(base, channel.port2);
+    const doc = edited(base);
+    const { transfer, buffers } = docTransfer(doc);
+    expect(transfer.kind).toBe('port');
+    if (transfer.kind !== 'port') return;
+    expect(transfer.edits.map((e) => e.index)).toEqual([3, 50, 700]);
+    expect(buffers).toEqual([channel.port2]);
+    // the port is used once: the next worker gets the document packed
+    expect(docTransfer(doc).transfer.kind).toBe('packed');
+    expect(view(await receiveDoc(transfer))).toEqual(view(doc));
+    channel.port1.close();
   });
 
   it('sends a big document as its file plus the edited sentences', async () => {

@@ -3,7 +3,10 @@
 // that is still its file plus tag edits goes as a Blob of the file (sending one costs nothing)
 // and the edited sentences, and the worker parses the file again itself. The Blob is the
 // app's own copy (or the one stored in IndexedDB), never the picked File: a File is read
-// from disk again, and fails or changes once the file is saved over.
+// from disk again, and fails or changes once the file is saved over. A smaller document the
+// parse worker read comes through a port: that worker posted a copy of its packed result
+// there (the copy made on its thread), and the page hands the port on, so the page neither
+// packs nor copies it (at 1M tokens a task of ~55 ms right after the import).
 import { parse } from '../core/format/parse';
 import type { CorpusDocument, TokenTable } from '../core/model/document';
 import { packedBuffers, packResult, unpackResult, type PackedResult } from '../core/model/pack';
@@ -16,6 +19,13 @@ export type DocTransfer =
       /** The file's bytes. */
       readonly bytes: Blob;
       readonly options: WorkerParseOptions;
+      /** Sentences whose tags differ from the file's, by index. */
+      readonly edits: readonly { readonly index: number; readonly tags: readonly string[] }[];
+    }
+  | {
+      readonly kind: 'port';
+      /** Receives one message: the document as the parse worker packed it. */
+      readonly port: MessagePort;
       /** Sentences whose tags differ from the file's, by index. */
       readonly edits: readonly { readonly index: number; readonly tags: readonly string[] }[];
     };
@@ -31,21 +41,43 @@ export function rememberSource(doc: CorpusDocument, blob: Blob, options: WorkerP
   sources.set(doc.tokens, { blob, options });
 }
 
-/** What to post to a worker for `doc`, and the buffers to transfer with it. */
+/** Ports on which a parse worker posted its packed result, by the parsed token table. */
+const mirrors = new WeakMap<TokenTable, MessagePort>();
+
+/**
+ * Records that `port` receives (or holds) the packed parse of `doc`: the next `docTransfer` of
+ * `doc` or a tag edit of it sends the port instead of packing. Used once.
+ */
+export function rememberMirror(doc: CorpusDocument, port: MessagePort): void {
+  mirrors.get(doc.tokens)?.close();
+  mirrors.set(doc.tokens, port);
+}
+
+/** The sentences whose tags are not the file's. */
+function editsOf(doc: CorpusDocument): { index: number; tags: readonly string[] }[] {
+  const edits: { index: number; tags: readonly string[] }[] = [];
+  doc.sentences.forEach((s, index) => {
+    if (s.tags !== s.originalTags) edits.push({ index, tags: s.tags });
+  });
+  return edits;
+}
+
+/** What to post to a worker for `doc`, and what to transfer with it. */
 export function docTransfer(doc: CorpusDocument): {
   transfer: DocTransfer;
-  buffers: ArrayBuffer[];
+  buffers: Transferable[];
 } {
   const src = sources.get(doc.tokens);
   if (src && doc.tokens.line.length >= SOURCE_TRANSFER_TOKENS) {
-    const edits: { index: number; tags: readonly string[] }[] = [];
-    doc.sentences.forEach((s, index) => {
-      if (s.tags !== s.originalTags) edits.push({ index, tags: s.tags });
-    });
     return {
-      transfer: { kind: 'source', bytes: src.blob, options: src.options, edits },
+      transfer: { kind: 'source', bytes: src.blob, options: src.options, edits: editsOf(doc) },
       buffers: [],
     };
+  }
+  const port = mirrors.get(doc.tokens);
+  if (port) {
+    mirrors.delete(doc.tokens);
+    return { transfer: { kind: 'port', port, edits: editsOf(doc) }, buffers: [port] };
   }
   const packed = packResult({ document: doc, diagnostics: [], diagnosticCounts: new Map() });
   // the token table and line starts are shared with the page's document: copied, not moved
@@ -59,7 +91,10 @@ export function docTransfer(doc: CorpusDocument): {
 /** The worker's side: the document again. */
 export async function receiveDoc(t: DocTransfer): Promise<CorpusDocument> {
   if (t.kind === 'packed') return unpackResult(t.packed).document;
-  const doc = parse(new Uint8Array(await t.bytes.arrayBuffer()), t.options).document;
+  const doc =
+    t.kind === 'port'
+      ? unpackResult(await firstMessage<PackedResult>(t.port)).document
+      : parse(new Uint8Array(await t.bytes.arrayBuffer()), t.options).document;
   if (t.edits.length === 0) return doc;
   const sentences = doc.sentences.slice();
   for (const e of t.edits) {
@@ -67,4 +102,15 @@ export async function receiveDoc(t: DocTransfer): Promise<CorpusDocument> {
     if (s) sentences[e.index] = { ...s, tags: e.tags };
   }
   return { ...doc, sentences };
+}
+
+/** The first message `port` receives (or has queued); the port is closed after it. */
+function firstMessage<T>(port: MessagePort): Promise<T> {
+  return new Promise((resolve) => {
+    port.onmessage = (e: MessageEvent<T>) => {
+      port.onmessage = null;
+      port.close();
+      resolve(e.data);
+    };
+  });
 }

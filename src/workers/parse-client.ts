@@ -3,6 +3,7 @@ import { parse, type ParseResult } from '../core/format/parse';
 import { unpackResult, unpackResultSliced, type PackedResult } from '../core/model/pack';
 import type { DocFacts } from '../core/review/facts';
 import { yieldToPage } from './pause';
+import { rememberMirror, SOURCE_TRANSFER_TOKENS } from './doc-transfer';
 import type { WorkerParseOptions, WorkerReply, WorkerRequest } from './parse-protocol';
 
 /** Files at least this big are parsed in a worker, so the page never freezes. */
@@ -55,6 +56,8 @@ export function startParse(
     return { result: Promise.resolve().then(() => parse(bytes, options)), cancel: () => undefined };
   }
   const worker = new Worker(new URL('./parse.worker.ts', import.meta.url), { type: 'module' });
+  // the worker posts a copy of the document here for the consistency worker (see docTransfer)
+  const mirror = new MessageChannel();
   let reject: (e: Error) => void = () => undefined;
   let cancelled = false;
   /** The worker's last message ('done' or 'failed') came. */
@@ -72,6 +75,9 @@ export function startParse(
         if (cancelled) throw new ParseCancelled();
       });
       performance.mark('retag:unpacked');
+      if (r.document.tokens.line.length < SOURCE_TRANSFER_TOKENS)
+        rememberMirror(r.document, mirror.port2);
+      else mirror.port2.close();
       resolve({ ...r, facts, ...(copy ? { copy } : {}) });
     };
     worker.onmessage = (e: MessageEvent<WorkerReply>) => {
@@ -93,32 +99,46 @@ export function startParse(
         worker.terminate();
         if (m.type === 'done') {
           performance.mark('retag:worker-done');
-          finish(m.packed, m.facts).catch(rej);
-        } else rej(new Error(m.message));
+          finish(m.packed, m.facts).catch((err: Error) => {
+            mirror.port2.close();
+            rej(err);
+          });
+        } else {
+          mirror.port2.close();
+          rej(new Error(m.message));
+        }
       }
     };
     worker.onerror = (e) => {
       finished = true;
       worker.terminate();
+      mirror.port2.close();
       rej(new Error(e.message || 'the parser worker failed'));
     };
   });
   performance.mark('retag:parse-start');
   // A Blob of the same bytes (the app's own copy) is read by the worker: sending one copies
   // nothing, where copying 100 MB here would hold this thread for ~60 ms.
+  const port = mirror.port1;
   if (blob) {
-    worker.postMessage({ bytes: blob, options } satisfies WorkerRequest);
+    worker.postMessage({ bytes: blob, options, mirror: port } satisfies WorkerRequest, [port]);
   } else if (bytes instanceof Blob) {
-    worker.postMessage({ bytes, options, copy: true } satisfies WorkerRequest);
+    worker.postMessage({ bytes, options, copy: true, mirror: port } satisfies WorkerRequest, [
+      port,
+    ]);
   } else {
     const copy = bytes.slice().buffer;
-    worker.postMessage({ bytes: copy, options } satisfies WorkerRequest, [copy]);
+    worker.postMessage({ bytes: copy, options, mirror: port } satisfies WorkerRequest, [
+      copy,
+      port,
+    ]);
   }
   return {
     result,
     cancel: () => {
       cancelled = true;
       worker.terminate();
+      mirror.port2.close();
       reject(new ParseCancelled());
     },
   };

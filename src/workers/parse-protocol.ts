@@ -21,6 +21,11 @@ export interface WorkerRequest {
    * the user picked, which reads differently or fails once it changes on disk.
    */
   readonly copy?: boolean;
+  /**
+   * Where to post a copy of the packed result (whole text, nothing transferred) for the next
+   * worker that needs the document, when it is under SOURCE_TRANSFER_TOKENS tokens.
+   */
+  readonly mirror?: MessagePort;
 }
 
 export type WorkerReply =

@@ -3,6 +3,7 @@
 import { parse, type ParseOptions } from '../core/format/parse';
 import { packedBuffers, packResult } from '../core/model/pack';
 import { docFacts } from '../core/review/facts';
+import { SOURCE_TRANSFER_TOKENS } from './doc-transfer';
 import type { WorkerReply, WorkerRequest } from './parse-protocol';
 import { TEXT_PART, textParts } from './text-parts';
 
@@ -64,6 +65,9 @@ scope.onmessage = async (e) => {
     const result = parse(all, opts);
     const facts = docFacts(result.document);
     const packed = packResult(result);
+    // the consistency worker's copy, cloned on this thread before the buffers go to the page
+    if (e.data.mirror && result.document.tokens.line.length < SOURCE_TRANSFER_TOKENS)
+      e.data.mirror.postMessage(packed);
     const { text } = packed;
     if (text.length > TEXT_PART) {
       for (const part of textParts(text, all, options.encoding !== 'windows-1252'))
