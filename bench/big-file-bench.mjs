@@ -15,6 +15,10 @@ import { startPreview } from './preview-server.mjs';
 const PORT = 4180;
 const RUNS = Number(process.env.RUNS ?? 3);
 const COPIES = Number(process.env.COPIES ?? 10);
+// TRACE=1: also trace the load (Chromium's 'toplevel' category) and print the CPU time of the
+// page's longest task and the most CPU any one task took. A task's wall time includes waits
+// for a core (other threads, the host); its CPU time is the app's own work.
+const TRACE = Boolean(process.env.TRACE);
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (n, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
@@ -76,6 +80,22 @@ function stealPercent(before, after) {
   return (100 * (d[7] ?? 0)) / total;
 }
 
+/** The page's tasks in a trace: wall and CPU time (ms) of each top-level task of its main thread. */
+function pageTasks(buffer) {
+  const events = JSON.parse(buffer.toString()).traceEvents;
+  const mains = events
+    .filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+    .map((e) => `${e.pid}:${e.tid}`);
+  const byThread = new Map(mains.map((k) => [k, []]));
+  for (const e of events) {
+    if (e.ph !== 'X' || e.name !== 'ThreadControllerImpl::RunTask') continue;
+    byThread.get(`${e.pid}:${e.tid}`)?.push(e);
+  }
+  // the page's renderer is the one that worked most
+  const tasks = [...byThread.values()].sort((a, b) => b.length - a.length)[0] ?? [];
+  return tasks.map((e) => ({ wall: e.dur / 1000, cpu: (e.tdur ?? NaN) / 1000 }));
+}
+
 async function run(browser, path) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
@@ -91,6 +111,7 @@ async function run(browser, path) {
     }).observe({ type: 'longtask' });
   });
   const name = path.split('/').pop();
+  if (TRACE) await browser.startTracing(page, { categories: ['toplevel'] });
   await page.getByLabel('Open a corpus file').setInputFiles(path);
   await page.getByRole('progressbar', { name: /^Reading/ }).waitFor({ timeout: 30_000 });
   await page.getByRole('heading', { name, exact: true }).waitFor({ timeout: 60_000 });
@@ -149,6 +170,13 @@ async function run(browser, path) {
     };
   });
   load.steal = stealPercent(ticksBefore, cpuTicks());
+  if (TRACE) {
+    const tasks = pageTasks(await browser.stopTracing());
+    const longest = tasks.reduce((a, t) => (t.wall > a.wall ? t : a), { wall: -1, cpu: NaN });
+    const cpus = tasks.map((t) => t.cpu).filter(Number.isFinite);
+    load.traced = { longest, maxCpu: cpus.length > 0 ? Math.max(...cpus) : NaN };
+    process.stderr.write(`traced: ${tasks.length} page tasks, ${cpus.length} with CPU time\n`);
+  }
 
   // case 50: scroll top → bottom in 200 steps, one per frame; frame times and long tasks
   const grid = page.getByRole('grid', { name: 'Sentences' });
@@ -241,6 +269,13 @@ try {
       'longest page task until then (ms)  case 46: ≤ 100',
       ...col((r) => Math.max(0, ...r.load.long)),
     ],
+    ...(TRACE
+      ? [
+          ['traced: longest page task, wall (ms)', ...col((r) => r.load.traced.longest.wall)],
+          ['traced: longest page task, CPU (ms)', ...col((r) => r.load.traced.longest.cpu)],
+          ['traced: most CPU in one page task (ms)', ...col((r) => r.load.traced.maxCpu)],
+        ]
+      : []),
     [
       'wheel scroll, 120 px a frame: frame interval, median (ms)',
       ...col((r) => r.scroll.wheel.median, 1),
