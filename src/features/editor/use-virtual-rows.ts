@@ -40,6 +40,9 @@ export function useVirtualRows(options: {
   // reading `scrollTop` right after React's commit would force a synchronous layout before the
   // frame that paints the edit (about 1.5 ms per cursor move).
   const seen = useRef({ top: 0, height: 0 });
+  // How far the list itself scrolled since the last frame callback, to keep a row above the
+  // view from moving what is in view: not a move of the user's, so not a motion.
+  const anchorShift = useRef(0);
 
   useEffect(() => {
     const el = scrollRef.current;
@@ -55,10 +58,13 @@ export function useVirtualRows(options: {
       const top = el.scrollTop;
       const height = el.clientHeight;
       seen.current = { top, height };
+      const shift = anchorShift.current;
+      anchorShift.current = 0;
       setView((v) => {
         if (v.top === top && v.height === height) return v;
-        // A resize keeps the motion; the settle timer ends it.
-        const motion = v.top === top ? v.motion : motionOf(v.top, top, height);
+        // A resize, or the list's own shift, keeps the motion; the settle timer ends it.
+        const from = v.top + shift;
+        const motion = from === top ? v.motion : motionOf(from, top, height);
         return { top, height, motion };
       });
       if (settle !== undefined) clearTimeout(settle);
@@ -107,7 +113,11 @@ export function useVirtualRows(options: {
               if (i < first) above += delta;
             }
           }
-          if (above !== 0) el.scrollTop += above;
+          if (above !== 0) {
+            const before = el.scrollTop;
+            el.scrollTop += above;
+            anchorShift.current += el.scrollTop - before;
+          }
           if (changed) setVersion((v) => v + 1);
         });
       }
