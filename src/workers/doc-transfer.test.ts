@@ -67,6 +67,19 @@ describe('sending a document to a worker', () => {
     channel.port1.close();
   });
 
+  it('keeps one port at most: the next parse closes the one nobody took', () => {
+    const first = parse(bytes).document;
+    const second = parse(bytes).document;
+    const a = new MessageChannel();
+    const b = new MessageChannel();
+    rememberMirror(first, a.port2);
+    rememberMirror(second, b.port2);
+    expect(docTransfer(first).transfer.kind).toBe('packed');
+    expect(docTransfer(second).transfer.kind).toBe('port');
+    a.port1.close();
+    b.port1.close();
+  });
+
   it('sends a big document as its file plus the edited sentences', async () => {
     // a corpus over the threshold: the 1M-token scale file, twice
     const one = readFileSync(resolve(process.cwd(), '../shared/corpora/scale/scale-1m.conll'));

@@ -5,8 +5,9 @@
 // app's own copy (or the one stored in IndexedDB), never the picked File: a File is read
 // from disk again, and fails or changes once the file is saved over. A smaller document the
 // parse worker read comes through a port: that worker posted a copy of its packed result
-// there (the copy made on its thread), and the page hands the port on, so the page neither
-// packs nor copies it (at 1M tokens a task of ~55 ms right after the import).
+// there (the copy made on its thread), and the page hands the port on to the first worker
+// that asks, so the page neither packs nor copies it (at 1M tokens: ~55 ms of packing and
+// copying, 111-151 ms with the garbage collection after it, right after the import).
 import { parse } from '../core/format/parse';
 import type { CorpusDocument, TokenTable } from '../core/model/document';
 import { packedBuffers, packResult, unpackResult, type PackedResult } from '../core/model/pack';
@@ -41,16 +42,22 @@ export function rememberSource(doc: CorpusDocument, blob: Blob, options: WorkerP
   sources.set(doc.tokens, { blob, options });
 }
 
-/** Ports on which a parse worker posted its packed result, by the parsed token table. */
-const mirrors = new WeakMap<TokenTable, MessagePort>();
+/**
+ * The port on which the last parse worker posted its packed result, and that parse's token
+ * table. One at most: a port nobody took holds a whole copy of its document, so the next
+ * parse closes it (a document whose token table changed, or an import superseded, never
+ * takes its port).
+ */
+let mirror: { tokens: TokenTable; port: MessagePort } | null = null;
 
 /**
  * Records that `port` receives (or holds) the packed parse of `doc`: the next `docTransfer` of
  * `doc` or a tag edit of it sends the port instead of packing. Used once.
  */
 export function rememberMirror(doc: CorpusDocument, port: MessagePort): void {
-  mirrors.get(doc.tokens)?.close();
-  mirrors.set(doc.tokens, port);
+  mirror?.port.close();
+  mirror = doc.refused ? null : { tokens: doc.tokens, port };
+  if (!mirror) port.close();
 }
 
 /** The sentences whose tags are not the file's. */
@@ -74,9 +81,9 @@ export function docTransfer(doc: CorpusDocument): {
       buffers: [],
     };
   }
-  const port = mirrors.get(doc.tokens);
-  if (port) {
-    mirrors.delete(doc.tokens);
+  if (mirror && mirror.tokens === doc.tokens) {
+    const { port } = mirror;
+    mirror = null;
     return { transfer: { kind: 'port', port, edits: editsOf(doc) }, buffers: [port] };
   }
   const packed = packResult({ document: doc, diagnostics: [], diagnosticCounts: new Map() });
