@@ -13,11 +13,13 @@ export function motionOf(from: number, to: number, viewHeight: number): Motion {
 }
 
 /**
- * The rows to render around those in view (`first`..`last`), as react-window does it: at rest,
- * `overscan` rows on both sides, so a cursor moved off the view finds its row built; while the
- * view moves, `overscan` rows ahead and one behind; while it jumps, none. During a jump every
- * row is new in every frame, and at 427,000 sentences rendering, styling and laying out the
- * eight rows off view took about as long as the nine in it.
+ * The rows to render around those in view (`first`..`last`): at rest, `overscan` rows on both
+ * sides, so a cursor moved off the view finds its row built; while the view moves, `overscan`
+ * rows ahead and one behind (react-window, too, renders fewer behind while scrolling); while
+ * it jumps, none. During a jump every row is new in every frame, and at 427,000 sentences
+ * rendering, styling and laying out the eight rows off view took about as long as the nine
+ * in it. (The range comes from estimated heights until rows are measured: a jump's rows can
+ * fall a little short of the view's bottom for the frame before they are measured.)
  */
 export function renderRange(
   first: number,

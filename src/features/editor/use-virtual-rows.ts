@@ -117,6 +117,8 @@ export function useVirtualRows(options: {
             const before = el.scrollTop;
             el.scrollTop += above;
             anchorShift.current += el.scrollTop - before;
+            // scrollToIndex reads this position: it must not undo the shift
+            seen.current = { top: el.scrollTop, height: seen.current.height };
           }
           if (changed) setVersion((v) => v + 1);
         });
