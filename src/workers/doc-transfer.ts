@@ -52,12 +52,15 @@ let mirror: { tokens: TokenTable; port: MessagePort } | null = null;
 
 /**
  * Records that `port` receives (or holds) the packed parse of `doc`: the next `docTransfer` of
- * `doc` or a tag edit of it sends the port instead of packing. Used once.
+ * `doc` or a tag edit of it sends the port instead of packing. Used once. The parse worker
+ * posts nothing for a document of SOURCE_TRANSFER_TOKENS or more (it goes as its file), and a
+ * refused one has nothing to check: their port is closed.
  */
 export function rememberMirror(doc: CorpusDocument, port: MessagePort): void {
   mirror?.port.close();
-  mirror = doc.refused ? null : { tokens: doc.tokens, port };
-  if (!mirror) port.close();
+  const usable = !doc.refused && doc.tokens.line.length < SOURCE_TRANSFER_TOKENS;
+  mirror = usable ? { tokens: doc.tokens, port } : null;
+  if (!usable) port.close();
 }
 
 /** The sentences whose tags are not the file's. */

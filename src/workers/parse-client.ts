@@ -3,7 +3,7 @@ import { parse, type ParseResult } from '../core/format/parse';
 import { unpackResult, unpackResultSliced, type PackedResult } from '../core/model/pack';
 import type { DocFacts } from '../core/review/facts';
 import { yieldToPage } from './pause';
-import { rememberMirror, SOURCE_TRANSFER_TOKENS } from './doc-transfer';
+import { rememberMirror } from './doc-transfer';
 import type { WorkerParseOptions, WorkerReply, WorkerRequest } from './parse-protocol';
 
 /** Files at least this big are parsed in a worker, so the page never freezes. */
@@ -75,9 +75,7 @@ export function startParse(
         if (cancelled) throw new ParseCancelled();
       });
       performance.mark('retag:unpacked');
-      if (r.document.tokens.line.length < SOURCE_TRANSFER_TOKENS)
-        rememberMirror(r.document, mirror.port2);
-      else mirror.port2.close();
+      rememberMirror(r.document, mirror.port2);
       resolve({ ...r, facts, ...(copy ? { copy } : {}) });
     };
     worker.onmessage = (e: MessageEvent<WorkerReply>) => {

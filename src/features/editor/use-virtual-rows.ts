@@ -40,9 +40,11 @@ export function useVirtualRows(options: {
   // reading `scrollTop` right after React's commit would force a synchronous layout before the
   // frame that paints the edit (about 1.5 ms per cursor move).
   const seen = useRef({ top: 0, height: 0 });
-  // How far the list itself scrolled since the last frame callback, to keep a row above the
-  // view from moving what is in view: not a move of the user's, so not a motion.
-  const anchorShift = useRef(0);
+  // How far the list itself scrolled since the last frame callback (to keep measured rows in
+  // place, or to bring the cursor's row into view): not a move of the user's, so not a motion.
+  // A cursor moved to the edge keeps the rows around it built, and nothing is re-rendered when
+  // the view "comes to rest" afterwards.
+  const ownShift = useRef(0);
 
   useEffect(() => {
     const el = scrollRef.current;
@@ -58,8 +60,8 @@ export function useVirtualRows(options: {
       const top = el.scrollTop;
       const height = el.clientHeight;
       seen.current = { top, height };
-      const shift = anchorShift.current;
-      anchorShift.current = 0;
+      const shift = ownShift.current;
+      ownShift.current = 0;
       setView((v) => {
         if (v.top === top && v.height === height) return v;
         // A resize, or the list's own shift, keeps the motion; the settle timer ends it.
@@ -116,7 +118,7 @@ export function useVirtualRows(options: {
           if (above !== 0) {
             const before = el.scrollTop;
             el.scrollTop += above;
-            anchorShift.current += el.scrollTop - before;
+            ownShift.current += el.scrollTop - before;
             // scrollToIndex reads this position: it must not undo the shift
             seen.current = { top: el.scrollTop, height: seen.current.height };
           }
@@ -144,6 +146,7 @@ export function useVirtualRows(options: {
       if (to === view.top) return;
       el.scrollTop = to;
       seen.current = { top: el.scrollTop, height: el.clientHeight };
+      ownShift.current += seen.current.top - view.top;
     },
     [heights, scrollRef],
   );
