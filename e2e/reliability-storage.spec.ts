@@ -288,8 +288,16 @@ test.describe('case 13: storage the browser may clear', () => {
     await waitForDocument(page);
     const notice = page.getByRole('note', { name: 'Storage notice' });
     await expect(notice).toHaveCount(0); // nothing to lose yet
+    const grid = page.getByRole('grid', { name: 'Sentences' });
+    const gridTop = (await grid.boundingBox())?.y;
     await labelFirst(page);
     await expect(notice).toContainText('may clear them when it runs low on space');
+    // below the list: its appearing with the first edit does not push the rows down
+    expect((await grid.boundingBox())?.y).toBe(gridTop);
+    const gridBox = await grid.boundingBox();
+    expect((await notice.boundingBox())?.y).toBeGreaterThanOrEqual(
+      (gridBox?.y ?? 0) + (gridBox?.height ?? 0),
+    );
     const download = page.waitForEvent('download');
     await notice.getByRole('button', { name: 'Export backup' }).click();
     expect(readFileSync(await (await download).path()).equals(sampleWith([EDIT]))).toBe(true);

@@ -19,7 +19,7 @@ import { Toolbar } from '../features/import-export/Toolbar';
 import { HelpOverlay } from '../features/keymap/HelpOverlay';
 import { LabelPalette } from '../features/palette/LabelPalette';
 import { LabelSetPanel } from '../features/palette/LabelSetPanel';
-import { Banners } from '../features/status/Banners';
+import { Banners, EvictionNotice } from '../features/status/Banners';
 
 let started = false;
 
@@ -70,6 +70,7 @@ export function App() {
         {hasDoc && panel === 'stats' && <StatsPanel />}
         {hasDoc && panel === 'labels' && <LabelSetPanel />}
       </div>
+      <EvictionNotice />
       {panel === 'help' && <HelpOverlay />}
       <DropZone />
     </div>

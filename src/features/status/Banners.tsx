@@ -15,9 +15,9 @@ function megabytes(bytes: number): string {
 }
 
 /**
- * Persistent banners: storage failures (with export), read-only tabs (with take over),
- * restores (with when the work was saved and exported), storage that may be evicted or is
- * nearly full (with an export nudge).
+ * Persistent banners above the document: storage failures (with export), read-only tabs (with
+ * take over), restores (with when the work was saved and exported), storage nearly full (with
+ * an export nudge). Storage the browser may clear has its notice below the list.
  */
 export function Banners() {
   const s = useEditor(
@@ -26,14 +26,11 @@ export function Banners() {
       fileName: st.fileName,
       restored: st.save.restored,
       doc: st.doc,
-      changed: st.changedTags > 0,
     })),
   );
   const n = useStorageNotice();
   const exportNow = () => exportCurrent(exportBytes, s.fileName);
   const share = usageShare(n);
-  const unexported = s.changed && s.doc !== n.exportedDoc;
-  const evictable = (n.persisted === false || n.safari) && unexported && !n.hidden;
   return (
     <>
       {share > USAGE_WARNING && (
@@ -50,31 +47,6 @@ export function Banners() {
             onClick={() => void exportNow()}
           >
             Export backup
-          </button>
-        </div>
-      )}
-      {evictable && (
-        <div
-          role="note"
-          aria-label="Storage notice"
-          className="flex flex-wrap items-center gap-3 border-b border-slate-300 bg-slate-50 px-3 py-1.5 text-sm text-slate-900 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
-        >
-          {n.safari
-            ? 'Safari deletes what this site stores after 7 days without a visit, so your saved edits may be lost: export a backup.'
-            : 'Your edits are saved in this browser, but it may clear them when it runs low on space (storage is not persistent): export a backup from time to time.'}
-          <button
-            type="button"
-            className="rounded border border-slate-500 px-2 py-0.5"
-            onClick={() => void exportNow()}
-          >
-            Export backup
-          </button>
-          <button
-            type="button"
-            className="rounded border border-slate-500 px-2 py-0.5"
-            onClick={() => useStorageNotice.setState({ hidden: true })}
-          >
-            Hide
           </button>
         </div>
       )}
@@ -132,6 +104,54 @@ export function Banners() {
             onClick={() => useEditor.setState((st) => ({ save: { ...st.save, restored: 0 } }))}
           >
             Dismiss
+          </button>
+        </div>
+      )}
+    </>
+  );
+}
+
+/**
+ * Storage the browser may clear (persistence refused, or Safari's 7-day rule), while there are
+ * edits not yet exported. Shown below the sentence list: it appears with the first edit after
+ * an export, and above the list it would push the row being edited down by its height.
+ */
+export function EvictionNotice() {
+  const s = useEditor(
+    useSameFields((st) => ({
+      fileName: st.fileName,
+      doc: st.doc,
+      changed: st.changedTags > 0,
+    })),
+  );
+  const n = useStorageNotice();
+  const exportNow = () => exportCurrent(exportBytes, s.fileName);
+  const unexported = s.changed && s.doc !== n.exportedDoc;
+  const evictable = (n.persisted === false || n.safari) && unexported && !n.hidden;
+  return (
+    <>
+      {evictable && (
+        <div
+          role="note"
+          aria-label="Storage notice"
+          className="flex flex-wrap items-center gap-3 border-t border-slate-300 bg-slate-50 px-3 py-1.5 text-sm text-slate-900 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
+        >
+          {n.safari
+            ? 'Safari deletes what this site stores after 7 days without a visit, so your saved edits may be lost: export a backup.'
+            : 'Your edits are saved in this browser, but it may clear them when it runs low on space (storage is not persistent): export a backup from time to time.'}
+          <button
+            type="button"
+            className="rounded border border-slate-500 px-2 py-0.5"
+            onClick={() => void exportNow()}
+          >
+            Export backup
+          </button>
+          <button
+            type="button"
+            className="rounded border border-slate-500 px-2 py-0.5"
+            onClick={() => useStorageNotice.setState({ hidden: true })}
+          >
+            Hide
           </button>
         </div>
       )}
