@@ -219,3 +219,34 @@ test('the entity bar: its label select keeps the chosen label and follows a hotk
   expect(['LOC', 'PER']).toContain(label);
   await expect(select).toHaveValue(label!);
 });
+
+test('the first edit in a sentence moves no row: its badge has room kept in every row', async ({
+  page,
+}) => {
+  await openCorpus(page);
+  const grid = page.getByRole('grid', { name: 'Sentences' });
+  // each row's place in the list (top + height): the rows edited below and the one after them
+  const boxes = () =>
+    grid.evaluate((el) =>
+      [...el.querySelectorAll('[role="row"]')]
+        .filter((r) => Number(r.getAttribute('data-s')) <= 8)
+        .map((r) => {
+          const b = r.getBoundingClientRect();
+          const top = b.top - el.getBoundingClientRect().top + el.scrollTop;
+          return `${r.getAttribute('data-s')}: ${Math.round(top)} + ${Math.round(b.height)}`;
+        }),
+    );
+  const before = await boxes();
+  expect(before).toHaveLength(9);
+  // label the first token of sentences 1 to 8 by keyboard: LOC (key 1), or MISC (key 2)
+  // where it is a LOC already
+  await grid.focus();
+  for (let s = 1; s <= 8; s++) {
+    const tag = await page.locator(`#tok-${s - 1}-0`).getAttribute('data-tag');
+    await page.keyboard.press(tag?.endsWith('-LOC') ? '2' : '1');
+    await expect(row(page, s)).toHaveAccessibleName(new RegExp(`^Sentence ${s}, edited`));
+    await expect(row(page, s).getByText(/^\d+ changed$/)).toBeVisible();
+    await page.keyboard.press('ArrowDown');
+  }
+  expect(await boxes()).toEqual(before);
+});

@@ -233,22 +233,26 @@ export const SentenceRow = memo(function SentenceRow({ index }: { index: number 
           )}
         </span>
         <div className="min-w-0 flex-1 select-none leading-8">{pieces}</div>
-        {changed > 0 && (
-          <div className="flex shrink-0 items-start gap-1 pt-1">
-            <span className="rounded bg-amber-200 px-1.5 text-xs font-medium text-amber-950 dark:bg-amber-800 dark:text-amber-50">
-              {changed} changed
-            </span>
-            <button
-              type="button"
-              disabled={readOnly}
-              onClick={() => revert(index)}
-              className="rounded border border-slate-400 px-1.5 text-xs hover:bg-slate-100 disabled:opacity-50 dark:border-slate-500 dark:hover:bg-slate-800"
-              aria-label={`Revert sentence ${number} to the original`}
-            >
-              Revert
-            </button>
-          </div>
-        )}
+        {/* Always this wide, edited or not: a badge that took its width from the text on the
+            first edit would rewrap the sentence and move every row below it. */}
+        <div className="flex w-36 shrink-0 items-start justify-end gap-1 whitespace-nowrap pt-1">
+          {changed > 0 && (
+            <>
+              <span className="rounded bg-amber-200 px-1.5 text-xs font-medium text-amber-950 dark:bg-amber-800 dark:text-amber-50">
+                {changed} changed
+              </span>
+              <button
+                type="button"
+                disabled={readOnly}
+                onClick={() => revert(index)}
+                className="rounded border border-slate-400 px-1.5 text-xs hover:bg-slate-100 disabled:opacity-50 dark:border-slate-500 dark:hover:bg-slate-800"
+                aria-label={`Revert sentence ${number} to the original`}
+              >
+                Revert
+              </button>
+            </>
+          )}
+        </div>
       </div>
     </div>
   );
