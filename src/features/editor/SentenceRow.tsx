@@ -233,13 +233,15 @@ export const SentenceRow = memo(function SentenceRow({ index }: { index: number 
           )}
         </span>
         <div className="min-w-0 flex-1 select-none leading-8">{pieces}</div>
-        {/* Always this wide, edited or not: a badge that took its width from the text on the
-            first edit would rewrap the sentence and move every row below it. */}
-        <div className="flex w-36 shrink-0 items-start justify-end gap-1 whitespace-nowrap pt-1">
+        {/* At least this wide, edited or not: a badge that took its width from the text on the
+            first edit would rewrap the sentence and move every row below it. (Narrow windows
+            show the count alone.) */}
+        <div className="flex min-w-24 shrink-0 items-start justify-end gap-1 whitespace-nowrap pt-1 sm:min-w-36">
           {changed > 0 && (
             <>
               <span className="rounded bg-amber-200 px-1.5 text-xs font-medium text-amber-950 dark:bg-amber-800 dark:text-amber-50">
-                {changed} changed
+                {changed}
+                <span className="hidden sm:inline"> changed</span>
               </span>
               <button
                 type="button"

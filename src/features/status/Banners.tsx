@@ -128,33 +128,30 @@ export function EvictionNotice() {
   const exportNow = () => exportCurrent(exportBytes, s.fileName);
   const unexported = s.changed && s.doc !== n.exportedDoc;
   const evictable = (n.persisted === false || n.safari) && unexported && !n.hidden;
+  if (!evictable) return null;
   return (
-    <>
-      {evictable && (
-        <div
-          role="note"
-          aria-label="Storage notice"
-          className="flex flex-wrap items-center gap-3 border-t border-slate-300 bg-slate-50 px-3 py-1.5 text-sm text-slate-900 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
-        >
-          {n.safari
-            ? 'Safari deletes what this site stores after 7 days without a visit, so your saved edits may be lost: export a backup.'
-            : 'Your edits are saved in this browser, but it may clear them when it runs low on space (storage is not persistent): export a backup from time to time.'}
-          <button
-            type="button"
-            className="rounded border border-slate-500 px-2 py-0.5"
-            onClick={() => void exportNow()}
-          >
-            Export backup
-          </button>
-          <button
-            type="button"
-            className="rounded border border-slate-500 px-2 py-0.5"
-            onClick={() => useStorageNotice.setState({ hidden: true })}
-          >
-            Hide
-          </button>
-        </div>
-      )}
-    </>
+    <div
+      role="note"
+      aria-label="Storage notice"
+      className="flex flex-wrap items-center gap-3 border-t border-slate-300 bg-slate-50 px-3 py-1.5 text-sm text-slate-900 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
+    >
+      {n.safari
+        ? 'Safari deletes what this site stores after 7 days without a visit, so your saved edits may be lost: export a backup.'
+        : 'Your edits are saved in this browser, but it may clear them when it runs low on space (storage is not persistent): export a backup from time to time.'}
+      <button
+        type="button"
+        className="rounded border border-slate-500 px-2 py-0.5"
+        onClick={() => void exportNow()}
+      >
+        Export backup
+      </button>
+      <button
+        type="button"
+        className="rounded border border-slate-500 px-2 py-0.5"
+        onClick={() => useStorageNotice.setState({ hidden: true })}
+      >
+        Hide
+      </button>
+    </div>
   );
 }
