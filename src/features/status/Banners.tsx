@@ -17,18 +17,19 @@ function megabytes(bytes: number): string {
 /**
  * Persistent banners above the document: storage failures (with export), read-only tabs (with
  * take over), restores (with when the work was saved and exported), storage nearly full (with
- * an export nudge). Storage the browser may clear has its notice below the list.
+ * an export nudge). Storage the browser may clear has its notice at the bottom of the window.
  */
 export function Banners() {
+  const n = useStorageNotice();
+  // a flag, not the document: an edit re-renders the banners only when the flag turns
   const s = useEditor(
     useSameFields((st) => ({
       save: st.save,
       fileName: st.fileName,
       restored: st.save.restored,
-      doc: st.doc,
+      editedSinceExport: st.doc !== n.exportedDoc,
     })),
   );
-  const n = useStorageNotice();
   const exportNow = () => exportCurrent(exportBytes, s.fileName);
   const share = usageShare(n);
   return (
@@ -96,7 +97,7 @@ export function Banners() {
           {n.savedAt > 0 && <span>Last saved at {time(n.savedAt)}.</span>}
           <span>
             {n.exportedAt > 0 ? `Last exported at ${time(n.exportedAt)}` : 'Not exported yet'}
-            {n.exportedAt > 0 && s.doc !== n.exportedDoc ? ', with edits since.' : '.'}
+            {n.exportedAt > 0 && s.editedSinceExport ? ', with edits since.' : '.'}
           </span>
           <button
             type="button"
@@ -113,21 +114,20 @@ export function Banners() {
 
 /**
  * Storage the browser may clear (persistence refused, or Safari's 7-day rule), while there are
- * edits not yet exported. Shown below the sentence list: it appears with the first edit after
- * an export, and above the list it would push the row being edited down by its height.
+ * edits not yet exported. Shown at the bottom of the window: it appears with the first edit
+ * after an export, and above the list it would push the row being edited down by its height.
  */
 export function EvictionNotice() {
+  const n = useStorageNotice();
+  // a flag, not the document: an edit re-renders the notice only when the flag turns
   const s = useEditor(
     useSameFields((st) => ({
       fileName: st.fileName,
-      doc: st.doc,
-      changed: st.changedTags > 0,
+      unexported: st.changedTags > 0 && st.doc !== n.exportedDoc,
     })),
   );
-  const n = useStorageNotice();
   const exportNow = () => exportCurrent(exportBytes, s.fileName);
-  const unexported = s.changed && s.doc !== n.exportedDoc;
-  const evictable = (n.persisted === false || n.safari) && unexported && !n.hidden;
+  const evictable = (n.persisted === false || n.safari) && s.unexported && !n.hidden;
   if (!evictable) return null;
   return (
     <div
