@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { useSameFields } from '../shared/use-same-fields';
 import { useEditor } from '../../store/editor-store';
 import {
@@ -112,10 +113,38 @@ export function Banners() {
   );
 }
 
+/** Time without an edit before the storage notice appears. */
+export const NOTICE_PAUSE_MS = 1000;
+
+/**
+ * True once `active` has held through NOTICE_PAUSE_MS without a document change, and from then
+ * on while it holds: what it gates waits for a pause in the annotator's typing.
+ */
+function useAfterPause(active: boolean): boolean {
+  const [paused, setPaused] = useState(false);
+  useEffect(() => {
+    if (!active) return;
+    let timer = setTimeout(() => setPaused(true), NOTICE_PAUSE_MS);
+    const stop = useEditor.subscribe((st, prev) => {
+      if (st.doc === prev.doc) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => setPaused(true), NOTICE_PAUSE_MS);
+    });
+    return () => {
+      clearTimeout(timer);
+      stop();
+      setPaused(false);
+    };
+  }, [active]);
+  return active && paused;
+}
+
 /**
  * Storage the browser may clear (persistence refused, or Safari's 7-day rule), while there are
- * edits not yet exported. Shown at the bottom of the window: it appears with the first edit
- * after an export, and above the list it would push the row being edited down by its height.
+ * edits not yet exported. It appears at the bottom of the window once the edits pause (the
+ * first edit after an export makes it due): above the list it would push the row being edited
+ * down, and in the frame of a keypress its appearing (which shortens the list) cost the first
+ * key after a 1M-token import about 20 ms of layout, paint and raster.
  */
 export function EvictionNotice() {
   const n = useStorageNotice();
@@ -128,7 +157,8 @@ export function EvictionNotice() {
   );
   const exportNow = () => exportCurrent(exportBytes, s.fileName);
   const evictable = (n.persisted === false || n.safari) && s.unexported && !n.hidden;
-  if (!evictable) return null;
+  const due = useAfterPause(evictable);
+  if (!due) return null;
   return (
     <div
       role="note"
