@@ -138,7 +138,7 @@ for (let k = 0; k < 50; k++) {
   });
   updateTimes.push(t);
 }
-const rss = process.resourceUsage().maxRSS / 1024;
+const rss = peakRssMb();
 const once = JSON.parse(
   execFileSync(process.execPath, [fileURLToPath(import.meta.url), FILE, '--once'], {
     encoding: 'utf8',

@@ -19,6 +19,8 @@ import {
 
 /** Sentence 1, token 3 ("(") labelled Application with key 1. */
 const EDIT: [number, number, string] = [0, 2, 'B-Application'];
+/** Longer than the storage notice's pause (NOTICE_PAUSE_MS, 1 s): by then it would be shown. */
+const NOTICE_WAIT_MS = 1500;
 
 async function labelFirst(page: Page): Promise<void> {
   await clickToken(page, EDIT[0], EDIT[1]);
@@ -292,7 +294,7 @@ test.describe('case 13: storage the browser may clear', () => {
     const gridTop = (await grid.boundingBox())?.y;
     await labelFirst(page);
     await expect(notice).toContainText('may clear them when it runs low on space');
-    // below the list: its appearing with the first edit does not push the rows down
+    // below the list: its appearing (once the edits pause) does not push the rows down
     expect((await grid.boundingBox())?.y).toBe(gridTop);
     const gridBox = await grid.boundingBox();
     expect((await notice.boundingBox())?.y).toBeGreaterThanOrEqual(
@@ -307,6 +309,7 @@ test.describe('case 13: storage the browser may clear', () => {
     await page.reload();
     await waitForDocument(page);
     await expect(page.getByText(/Recovered 1 saved edit/)).toContainText('Last exported at');
+    await page.waitForTimeout(NOTICE_WAIT_MS); // it would have come by now
     await expect(notice).toHaveCount(0);
     await clickToken(page, 1, 0);
     await page.keyboard.press('2');
@@ -319,6 +322,7 @@ test.describe('case 13: storage the browser may clear', () => {
     await waitForDocument(page);
     await labelFirst(page);
     await expectStatus(page, 'Saved');
+    await page.waitForTimeout(NOTICE_WAIT_MS); // it would have come by now
     await expect(page.getByRole('note', { name: 'Storage notice' })).toHaveCount(0);
   });
 

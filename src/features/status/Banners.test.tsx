@@ -86,6 +86,17 @@ describe('the storage notice waits for a pause in the edits', () => {
     expect(notice()).not.toBeNull();
   });
 
+  it('stays away once hidden, for this page', () => {
+    edit(0, 0, 'X');
+    wait(NOTICE_PAUSE_MS);
+    expect(notice()).not.toBeNull();
+    act(() => useStorageNotice.setState({ hidden: true }));
+    expect(notice()).toBeNull();
+    edit(1, 0, 'Y');
+    wait(NOTICE_PAUSE_MS * 3);
+    expect(notice()).toBeNull();
+  });
+
   it('never appears when the browser keeps the storage', () => {
     act(() => useStorageNotice.setState({ persisted: true }));
     edit(0, 0, 'X');
